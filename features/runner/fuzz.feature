@@ -13,6 +13,6 @@ Feature: Fuzzed values
     Given a fresh list
     And one of:
       | the item "slice-1..3" is added  |
-      | the item "delay-10|20" is added |
+      | the item "delay-10\|20" is added |
     Then the list holds exactly the mutation steps this test case chose
     And the fuzzed values of this test case are recorded
