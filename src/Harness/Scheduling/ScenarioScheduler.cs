@@ -13,30 +13,22 @@ public sealed class ScenarioScheduler : IDisposable
 {
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(2);
 
-    private readonly ISchedulingPolicy _policy;
-    private readonly Action<SchedulerDecision>? _onDecision;
     private readonly object _gate = new();
-    private readonly List<WorkItem> _ready = [];
     private readonly Dictionary<string, ScenarioTask> _tasks = new(StringComparer.Ordinal);
     private readonly List<ScenarioTask> _started = [];
-    private readonly List<string> _continuationErrors = [];
-    private readonly Thread _pump;
-    private long _step;
-    private bool _stopped;
+    private readonly ScenarioPump _pump;
     private bool _disposed;
 
     public ScenarioScheduler(SchedulerSpec spec, ulong seed, Action<SchedulerDecision>? onDecision = null)
     {
         Spec = spec;
-        _policy = spec.Kind switch
+        ISchedulingPolicy policy = spec.Kind switch
         {
             SchedulerKind.Random => new RandomPolicy(seed),
             SchedulerKind.Pct => new PctPolicy(seed, spec.Depth),
             _ => new FifoPolicy(),
         };
-        _onDecision = onDecision;
-        _pump = new Thread(Pump) { IsBackground = true, Name = $"chaos-sched {spec}" };
-        _pump.Start();
+        _pump = new ScenarioPump(policy, onDecision, $"chaos-sched {spec}");
     }
 
     /// <summary>The scheduler for a test case: its policy from CHAOS_SCHED, its seed derived from the case id.</summary>
@@ -45,8 +37,8 @@ public sealed class ScenarioScheduler : IDisposable
 
     public SchedulerSpec Spec { get; }
 
-    internal bool IsPumpThread => Thread.CurrentThread == _pump;
-    internal bool PumpAlive => _pump.IsAlive;
+    internal bool IsPumpThread => _pump.IsCurrentThread;
+    internal bool PumpAlive => _pump.Alive;
 
     /// <summary>Starts task <paramref name="name"/>; <paramref name="body"/> gets the token that <see cref="Cancel"/> cancels.</summary>
     public void Start(string name, Func<CancellationToken, Task> body)
@@ -109,7 +101,7 @@ public sealed class ScenarioScheduler : IDisposable
             if (task.Status == ScenarioTaskStatus.Running) problems.Add($"task '{task.Name}' is still running");
             if (task.Status == ScenarioTaskStatus.Faulted) problems.Add($"task '{task.Name}' faulted: {task.Fault!.GetType().Name}: {task.Fault.Message}");
         }
-        lock (_gate) problems.AddRange(_continuationErrors);
+        problems.AddRange(_pump.Errors);
         return problems;
     }
 
@@ -120,20 +112,7 @@ public sealed class ScenarioScheduler : IDisposable
         if (problems.Count > 0) throw new ChaosAssertionException("orphan scenario tasks: " + string.Join("; ", problems));
     }
 
-    internal void Enqueue(WorkItem item)
-    {
-        lock (_gate)
-        {
-            if (!_stopped)
-            {
-                _ready.Add(item);
-                Monitor.Pulse(_gate);
-                return;
-            }
-        }
-        // After Dispose, late continuations run on the pool so nothing waits forever on a dead pump.
-        ThreadPool.UnsafeQueueUserWorkItem(w => Run(w, onPump: false), item, preferLocal: false);
-    }
+    internal void Enqueue(WorkItem item) => _pump.Enqueue(item);
 
     private ScenarioTask Get(string name)
     {
@@ -142,37 +121,6 @@ public sealed class ScenarioScheduler : IDisposable
             if (_tasks.TryGetValue(name, out var task)) return task;
             var known = _started.Count == 0 ? "none started" : string.Join(", ", _started.Select(t => t.Name));
             throw new ArgumentException($"no scenario task '{name}'; known: {known}", nameof(name));
-        }
-    }
-
-    private void Pump()
-    {
-        while (true)
-        {
-            WorkItem item;
-            SchedulerDecision decision;
-            lock (_gate)
-            {
-                while (_ready.Count == 0 && !_stopped) Monitor.Wait(_gate);
-                if (_stopped) return;
-                var index = _policy.Pick(_ready);
-                // A _FUZZ perturbation point (extra shuffles at yield points) belongs here, after the policy's pick.
-                item = _ready[index];
-                _ready.RemoveAt(index);
-                decision = new SchedulerDecision(++_step, item.Owner.Name, _ready.Count + 1, index);
-            }
-            _onDecision?.Invoke(decision);
-            Run(item, onPump: true);
-        }
-    }
-
-    private void Run(WorkItem item, bool onPump)
-    {
-        if (onPump) SynchronizationContext.SetSynchronizationContext(item.Owner.Context);
-        try { item.Callback(item.State); }
-        catch (Exception e)
-        {
-            lock (_gate) _continuationErrors.Add($"a continuation of task '{item.Owner.Name}' threw {e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -189,17 +137,7 @@ public sealed class ScenarioScheduler : IDisposable
             try { task.Cancellation.Cancel(); } catch (AggregateException) { } // a callback's failure is the task's story, not Dispose's
         // Let cancelled tasks unwind on the pump first, so their finally blocks run as scenario code.
         if (!IsPumpThread) SpinWait.SpinUntil(() => tasks.All(t => t.Completion.IsCompleted), StopBound);
-
-        WorkItem[] leftovers;
-        lock (_gate)
-        {
-            _stopped = true;
-            leftovers = _ready.ToArray();
-            _ready.Clear();
-            Monitor.PulseAll(_gate);
-        }
-        if (!IsPumpThread) _pump.Join(StopBound);
-        foreach (var item in leftovers) ThreadPool.UnsafeQueueUserWorkItem(w => Run(w, onPump: false), item, preferLocal: false);
+        _pump.Stop(StopBound);
         foreach (var task in tasks)
         {
             _ = task.Completion.Exception; // reported by FindOrphans; never an "unobserved" exception too
