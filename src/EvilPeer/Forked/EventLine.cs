@@ -65,7 +65,7 @@ public static class EventLine
     private static object? Value(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.String => v.GetString(),
-        JsonValueKind.Number => v.TryGetInt64(out long l) ? l : v.GetDouble(),
+        JsonValueKind.Number => v.TryGetInt64(out long l) ? l : (object)v.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

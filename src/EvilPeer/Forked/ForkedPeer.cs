@@ -36,7 +36,8 @@ public sealed class ForkedPeer : IAsyncDisposable
     /// <summary>From spawning the child to reading its endpoint line, for the benchmark.</summary>
     public TimeSpan StartupTime { get; }
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>The child's exit code once disposal has reaped it (0 = it stopped on stdin EOF).</summary>
+    public int? ExitCode { get; private set; }
 
     /// <summary>Start a host; throws (with the child's stderr) if it reports no endpoint within <paramref name="startTimeout"/>.</summary>
     public static async Task<ForkedPeer> StartAsync(PeerOptions options, IPeerEventSink? sink = null, string? hostPath = null,
@@ -85,6 +86,7 @@ public sealed class ForkedPeer : IAsyncDisposable
         }
         finally
         {
+            if (_process.HasExited) ExitCode = _process.ExitCode;
             await _output.DisposeAsync();
             _process.Dispose();
         }

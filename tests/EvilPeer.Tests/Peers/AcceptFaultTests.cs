@@ -39,9 +39,18 @@ public sealed class AcceptFaultTests
     public async Task Close_at_once_with_hard_reset_is_a_reset()
     {
         await using var peer = await Start(AcceptFault.CloseAtOnce(hardReset: true));
-        using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
+        SocketError? seen;
+        try
+        {
+            using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
+            seen = (await LoopbackClient.ReadToEndAsync(client)).Error;
+        }
+        catch (SocketException e)
+        {
+            seen = e.SocketErrorCode; // the RST can beat the client's own view of the finished handshake
+        }
 
-        (await LoopbackClient.ReadToEndAsync(client)).Error.Should().Be(SocketError.ConnectionReset);
+        seen.Should().Be(SocketError.ConnectionReset);
     }
 
     [Fact]

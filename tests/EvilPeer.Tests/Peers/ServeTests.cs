@@ -44,7 +44,8 @@ public sealed class ServeTests
     [Fact]
     public async Task Hard_reset_after_n_bytes_surfaces_as_connection_reset()
     {
-        await using var peer = await Start(new ServeBehaviour(Bytes, closeAfter: 300, hardReset: true));
+        // The hold lets the client's connect finish first: an RST racing the handshake fails the connect itself.
+        await using var peer = await Start(new ServeBehaviour(Bytes, closeAfter: 300, hardReset: true, holdMs: 100));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
         await peer.WaitForConnectionsAsync(1, LoopbackClient.Bound); // the RST has been sent
 
