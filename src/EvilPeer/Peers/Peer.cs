@@ -71,7 +71,15 @@ public sealed class Peer : IAsyncDisposable
         {
             while (!_stopping.IsCancellationRequested)
             {
-                Socket socket = await _listener.AcceptAsync(_stopping.Token);
+                Socket socket;
+                try { socket = await _listener.AcceptAsync(_stopping.Token); }
+                catch (SocketException e) when (!_stopping.IsCancellationRequested)
+                {
+                    // e.g. a connection aborted while queued: that one is lost, the listener is fine
+                    Stats.OnError();
+                    _events.Error(0, $"accept: {e.SocketErrorCode}");
+                    continue;
+                }
                 long id = Stats.OnAccepted();
                 Start(socket, id);
                 if (id >= Options.MaxConnections)
@@ -93,19 +101,20 @@ public sealed class Peer : IAsyncDisposable
     {
         var connection = new PeerConnection(socket, id, _events, Stats, _time, _stopping.Token);
         _events.Accept(id, socket.RemoteEndPoint);
-        socket.NoDelay = Options.NoDelay;
-        if (Options.SendBufferSize > 0) socket.SendBufferSize = Options.SendBufferSize;
-        Task run = RunConnectionAsync(connection);
+        Task run = RunConnectionAsync(connection, socket);
         _connections[id] = run;
         run.ContinueWith((_, state) => _connections.TryRemove((long)state!, out Task? _), id, TaskScheduler.Default);
     }
 
-    private async Task RunConnectionAsync(PeerConnection connection)
+    private async Task RunConnectionAsync(PeerConnection connection, Socket socket)
     {
         await Task.Yield(); // let the accept loop go back to accepting
         PeerBehaviour behaviour = Options.Behaviour;
         try
         {
+            // Inside the try: the client may already have reset this socket.
+            socket.NoDelay = Options.NoDelay;
+            if (Options.SendBufferSize > 0) socket.SendBufferSize = Options.SendBufferSize;
             AcceptFault fault = Options.AcceptFault;
             if (fault.Kind == AcceptFaultKind.CloseAtOnce)
             {

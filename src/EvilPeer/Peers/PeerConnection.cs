@@ -16,7 +16,6 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
 
     public long Id => id;
     public PeerStats Stats => stats;
-    public PeerEvents Events => events;
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data)
     {

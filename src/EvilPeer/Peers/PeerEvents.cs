@@ -10,8 +10,6 @@ namespace ChaosFeatures.EvilPeer.Peers;
 /// </summary>
 internal sealed class PeerEvents(string actor, IPeerEventSink? sink)
 {
-    public bool Enabled => sink is not null;
-
     public void Listen(EndPoint endPoint, string mode, string acceptFault)
     {
         if (sink is null) return;
