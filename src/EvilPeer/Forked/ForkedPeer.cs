@@ -19,8 +19,9 @@ public sealed class ForkedPeer : IAsyncDisposable
     private readonly HostOutput _output;
     private int _disposed;
 
-    private ForkedPeer(string name, Process process, HostOutput output, IPEndPoint endPoint, TimeSpan startupTime)
+    private ForkedPeer(string name, Process process, HostOutput output, IPEndPoint endPoint, TimeSpan startupTime, PeerStats stats)
     {
+        Stats = stats;
         Name = name;
         _process = process;
         _output = output;
@@ -32,6 +33,13 @@ public sealed class ForkedPeer : IAsyncDisposable
     public string Name { get; }
     public IPEndPoint EndPoint { get; }
     public int ProcessId { get; }
+
+    /// <summary>The child's counters, rebuilt from its events as they arrive (so slightly behind the child).</summary>
+    public PeerStats Stats { get; }
+
+    /// <summary>Wait until <paramref name="count"/> connections have finished in the child (its "done" events).</summary>
+    public Task WaitForConnectionsAsync(int count, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Stats.WaitForFinishedAsync(Name, count, timeout, cancellationToken);
 
     /// <summary>From spawning the child to reading its endpoint line, for the benchmark.</summary>
     public TimeSpan StartupTime { get; }
@@ -46,7 +54,8 @@ public sealed class ForkedPeer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         Process process = await ProcessSpawner.StartAsync(HostLocator.StartInfo(HostLocator.Resolve(hostPath)));
-        var output = new HostOutput(process, options.Name, sink);
+        var stats = new PeerStats();
+        var output = new HostOutput(process, options.Name, sink, stats);
         try
         {
             await process.StandardInput.WriteLineAsync(FaultTable.FromOptions(options).ToJson().AsMemory(), cancellationToken);
@@ -55,7 +64,7 @@ public sealed class ForkedPeer : IAsyncDisposable
             if (line is null || !IPEndPoint.TryParse(line, out IPEndPoint? endPoint))
                 throw await StartFailureAsync(process, output, line);
             output.StartPumping();
-            return new ForkedPeer(options.Name, process, output, endPoint, clock.Elapsed);
+            return new ForkedPeer(options.Name, process, output, endPoint, clock.Elapsed, stats);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or TimeoutException)
         {

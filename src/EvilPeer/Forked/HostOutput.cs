@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Validation;
 
 namespace ChaosFeatures.EvilPeer.Forked;
@@ -16,12 +17,14 @@ internal sealed class HostOutput : IAsyncDisposable
     private readonly Process _process;
     private readonly string _actor;
     private readonly IPeerEventSink? _sink;
+    private readonly PeerStats _stats;
     private readonly StringBuilder _stderr = new();
     private readonly Task _stderrPump;
     private Task _eventPump = Task.CompletedTask;
 
-    public HostOutput(Process process, string actor, IPeerEventSink? sink)
+    public HostOutput(Process process, string actor, IPeerEventSink? sink, PeerStats stats)
     {
+        _stats = stats;
         _process = process;
         _actor = actor;
         _sink = sink;
@@ -50,13 +53,16 @@ internal sealed class HostOutput : IAsyncDisposable
         string? line;
         while ((line = await _process.StandardOutput.ReadLineAsync()) is not null)
         {
-            if (_sink is null || line.Length == 0) continue;
-            try { _sink.Emit(EventLine.Parse(line)); }
+            if (line.Length == 0) continue;
+            PeerEvent peerEvent;
+            try { peerEvent = EventLine.Parse(line); }
             catch (OptionsValidationException e)
             {
-                _sink.Emit(new PeerEvent(Stopwatch.GetTimestamp(), _actor, "error", 0,
-                    [new("message", $"unreadable host output: {e.Message}"), new("line", line)]));
+                peerEvent = new PeerEvent(Stopwatch.GetTimestamp(), _actor, "error", 0,
+                    [new("message", $"unreadable host output: {e.Message}"), new("line", line)]);
             }
+            EventStats.Apply(_stats, peerEvent);
+            _sink?.Emit(peerEvent);
         }
     }
 }

@@ -42,17 +42,8 @@ public sealed class Peer : IAsyncDisposable
 
     /// <summary>Wait until <paramref name="count"/> connections have finished their behaviour.</summary>
     /// <exception cref="TimeoutException">Not within <paramref name="timeout"/>; the message carries the stats.</exception>
-    public async Task WaitForConnectionsAsync(int count, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await Stats.WhenFinished(count).WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"peer {Name}: {count} connection(s) did not finish within {timeout.TotalMilliseconds} ms ({Stats})");
-        }
-    }
+    public Task WaitForConnectionsAsync(int count, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Stats.WaitForFinishedAsync(Name, count, timeout, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

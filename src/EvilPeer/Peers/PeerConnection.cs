@@ -13,9 +13,9 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
 {
     private const int DrainBufferSize = 16 * 1024;
     private bool _released, _finSent, _finished;
+    private string? _readSha256;
 
     public long Id => id;
-    public PeerStats Stats => stats;
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data)
     {
@@ -112,11 +112,18 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
         events.Close(id, reason, unread);
     }
 
-    /// <summary>Count this connection as finished in the stats, once.</summary>
+    public void RecordReadHash(string sha256Hex)
+    {
+        _readSha256 = sha256Hex;
+        stats.OnReadHash(id, sha256Hex);
+    }
+
+    /// <summary>Count this connection as finished, once; the "done" event lets a forked peer's parent do the same.</summary>
     public void ReportFinished()
     {
         if (_finished) return;
         _finished = true;
+        events.Done(id, _readSha256);
         stats.OnFinished();
     }
 

@@ -44,6 +44,13 @@ internal sealed class PeerEvents(string actor, IPeerEventSink? sink)
         Emit("close", conn, [new("reason", reason), new("unread", (long)unread)]);
     }
 
+    /// <summary>The behaviour's script is over (FIN or RST sent, or failed); carries the consume hash.</summary>
+    public void Done(long conn, string? readSha256)
+    {
+        if (sink is null) return;
+        Emit("done", conn, readSha256 is null ? [] : [new("read_sha256", readSha256)]);
+    }
+
     public void Error(long conn, string message) { if (sink is not null) Emit("error", conn, [new("message", message)]); }
 
     private void Emit(string name, long conn, KeyValuePair<string, object?>[] fields) =>

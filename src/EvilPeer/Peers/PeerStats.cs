@@ -61,7 +61,21 @@ public sealed class PeerStats
         }
     }
 
-    internal Task WhenFinished(int count)
+    /// <summary>Wait until <paramref name="count"/> connections have finished (see <see cref="ConnectionsFinished"/>).</summary>
+    /// <exception cref="TimeoutException">Not within <paramref name="timeout"/>; the message names the peer and carries the stats.</exception>
+    internal async Task WaitForFinishedAsync(string peer, int count, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenFinished(count).WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"peer {peer}: {count} connection(s) did not finish within {timeout.TotalMilliseconds} ms ({this})");
+        }
+    }
+
+    private Task WhenFinished(int count)
     {
         lock (_waiters)
         {

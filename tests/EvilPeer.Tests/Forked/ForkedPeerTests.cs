@@ -30,6 +30,23 @@ public sealed class ForkedPeerTests
     }
 
     [Fact]
+    public async Task Forked_consumer_counts_and_hashes_like_the_in_process_one()
+    {
+        byte[] upload = Payload.Generate(50_000, seed: 6);
+        await using var peer = await ForkedPeer.StartAsync(new PeerOptions("EP", new ConsumeBehaviour(readSize: 4096)));
+        using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
+
+        await client.SendAsync(upload).WaitAsync(LoopbackClient.Bound);
+        client.Shutdown(SocketShutdown.Send);
+        (await LoopbackClient.ReadToEndAsync(client)).EndedWithFin.Should().BeTrue();
+        await peer.WaitForConnectionsAsync(1, LoopbackClient.Bound);
+
+        peer.Stats.BytesRead.Should().Be(upload.Length);
+        peer.Stats.FinsSent.Should().Be(1);
+        peer.Stats.LastReadSha256.Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(upload)));
+    }
+
+    [Fact]
     public async Task Forked_hard_reset_is_a_reset()
     {
         await using var peer = await ForkedPeer.StartAsync(new PeerOptions("EP", new ServeBehaviour(Bytes, closeAfter: 10, hardReset: true, holdMs: 100)));

@@ -25,7 +25,7 @@ public sealed class ServeTests
         await peer.WaitForConnectionsAsync(1, LoopbackClient.Bound);
         peer.Stats.BytesServed.Should().Be(1000);
         peer.Stats.FinsSent.Should().Be(1);
-        sink.Names(1).Should().ContainInOrder("accept", "write", "fin");
+        sink.Names(1).Should().ContainInOrder("accept", "write", "fin", "done");
         sink.Events.Should().Contain(e => e.Name == "listen" && e.ConnectionId == 0 && e.Actor == "EP");
     }
 

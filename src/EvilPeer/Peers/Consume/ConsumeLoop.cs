@@ -45,7 +45,7 @@ internal static class ConsumeLoop
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            connection.Stats.OnReadHash(connection.Id, Convert.ToHexStringLower(hash.GetCurrentHash()));
+            connection.RecordReadHash(Convert.ToHexStringLower(hash.GetCurrentHash()));
         }
     }
 }
