@@ -39,14 +39,15 @@ internal sealed class TransformationBinding
 
     public bool Accepts(string value) => !FromTable && (Regex is null || Regex.IsMatch(value));
 
-    /// <summary>Converts captured text; with several method parameters they take the pattern's capture groups.</summary>
+    /// <summary>Converts captured text; the method's parameters take the pattern's capture groups, or the whole text.</summary>
     public object? Transform(IBindingInstances instances, string value, string[] inner)
     {
         var count = _parameterConverters.Length;
-        var texts = inner.Length == count ? inner
+        var groups = Regex?.Match(value).Groups.Values.Skip(1).Select(g => g.Value).ToArray() ?? [];
+        var texts = inner.Length == count && count > 0 ? inner
+            : groups.Length == count ? groups
             : count == 1 ? [value]
-            : Regex is not null ? [.. Regex.Match(value).Groups.Values.Skip(1).Select(g => g.Value)]
-            : [];
+            : groups;
         if (texts.Length != count)
             throw new BindingException($"{Method.Name} takes {count} parameters but its pattern captures {texts.Length} groups from '{value}'.");
         var args = new object?[_parameterConverters.Length];

@@ -23,8 +23,18 @@ public sealed class TestRun : IAsyncDisposable
     private int _disposed;
 
     public TestRun(ExecutionSettings settings, IReadOnlyList<Assembly> bindingAssemblies, IReadOnlyList<ITestExecutionListener>? listeners = null)
+        : this(settings, BindingDiscovery.Discover(bindingAssemblies), listeners)
     {
-        var registry = BindingDiscovery.Discover(bindingAssemblies);
+    }
+
+    /// <summary>A run over chosen binding classes, so tests don't see each other's bindings.</summary>
+    internal TestRun(ExecutionSettings settings, IReadOnlyList<Type> bindingTypes, IReadOnlyList<ITestExecutionListener>? listeners = null)
+        : this(settings, BindingDiscovery.Discover(bindingTypes), listeners)
+    {
+    }
+
+    private TestRun(ExecutionSettings settings, BindingRegistry registry, IReadOnlyList<ITestExecutionListener>? listeners)
+    {
         _run = new RunContext(registry, new StepMatcher(registry), settings, new ListenerHub(listeners ?? []));
         StepDefinitions = [.. registry.StepDefinitions.Select(s => s.Info)];
         Hooks = [.. registry.Hooks.Select(h => h.Info)];

@@ -14,7 +14,14 @@ internal static class BindingDiscovery
     public static BindingRegistry Discover(IEnumerable<Assembly> assemblies)
     {
         var errors = new List<string>();
-        var methods = BindingTypes(assemblies, errors)
+        return Discover([.. BindingTypes(assemblies, errors)], errors);
+    }
+
+    /// <summary>Discovers the given [Binding] classes only (tests use it to pick a handful of classes).</summary>
+    public static BindingRegistry Discover(IReadOnlyList<Type> bindingTypes, List<string>? errors = null)
+    {
+        errors ??= [];
+        var methods = bindingTypes.Where(t => t.IsDefined(typeof(BindingAttribute), false))
             .SelectMany(t => t.GetMethods(Declared).OrderBy(m => m.MetadataToken).Select(m => (Type: t, Method: m)))
             .ToList();
         var transformations = new List<TransformationBinding>();

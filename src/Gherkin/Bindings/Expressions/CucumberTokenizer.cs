@@ -6,7 +6,10 @@ internal enum TokenKind { Text, Whitespace, Slash, Optional, Parameter }
 
 internal sealed record Token(TokenKind Kind, string Text);
 
-/// <summary>Splits a Cucumber expression into text, whitespace, <c>/</c>, <c>(optional)</c> and <c>{parameter}</c> tokens.</summary>
+/// <summary>
+/// Splits a Cucumber expression into text, whitespace, <c>/</c>, <c>(optional)</c> and <c>{parameter}</c> tokens.
+/// As in Cucumber, only the opening <c>(</c>/<c>{</c> needs escaping; a lone closing one is text.
+/// </summary>
 internal static class CucumberTokenizer
 {
     public static IReadOnlyList<Token> Tokenize(string expression)
@@ -34,8 +37,6 @@ internal static class CucumberTokenizer
                 case '/':
                     tokens.Add(new Token(TokenKind.Slash, "/"));
                     break;
-                case '}' or ')':
-                    throw new FormatException($"Unmatched '{c}' at column {i + 1} in \"{expression}\" (escape it as '\\{c}').");
                 default:
                     tokens.Add(new Token(char.IsWhiteSpace(c) ? TokenKind.Whitespace : TokenKind.Text, c.ToString()));
                     break;
