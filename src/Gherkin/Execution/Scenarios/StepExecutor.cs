@@ -23,8 +23,9 @@ internal sealed class StepExecutor(RunContext run, TestCase testCase, IBindingIn
             result = Unmatched(info, match, started, execute: true);
         else
         {
-            var error = await InvokeWithStepHooksAsync(match, step).ConfigureAwait(false);
-            result = Finish(info, match, error, started);
+            // The step's outcome is recorded before AfterStep hooks so they see it in ScenarioContext, as in Reqnroll.
+            result = Finish(info, match, await InvokeAsync(match, step).ConfigureAwait(false), started);
+            result = await RunAfterStepHooksAsync(result, started).ConfigureAwait(false);
         }
         if (journal.Add(result, mainPhase: true))
             run.Hub.Notify(l => l.StepFinished(testCase, result));
@@ -71,9 +72,8 @@ internal sealed class StepExecutor(RunContext run, TestCase testCase, IBindingIn
         }
     }
 
-    private async Task<Exception?> InvokeWithStepHooksAsync(StepMatch match, CaseStep step)
+    private async Task<Exception?> InvokeAsync(StepMatch match, CaseStep step)
     {
-        Exception? error = null;
         try
         {
             foreach (var hook in _beforeStep)
@@ -81,11 +81,16 @@ internal sealed class StepExecutor(RunContext run, TestCase testCase, IBindingIn
             var binding = match.Binding!;
             var args = binding.BindArguments(instances, match.Arguments, step.Argument);
             await binding.Method.InvokeAsync(binding.Method.Target(instances), args).ConfigureAwait(false);
+            return null;
         }
         catch (Exception e)
         {
-            error = e;
+            return e;
         }
+    }
+
+    private async Task<StepResult> RunAfterStepHooksAsync(StepResult result, long started)
+    {
         foreach (var hook in _afterStep)
         {
             try
@@ -94,10 +99,13 @@ internal sealed class StepExecutor(RunContext run, TestCase testCase, IBindingIn
             }
             catch (Exception e)
             {
-                error ??= e;
+                var message = ErrorText.Of(e);
+                journal.Fail(new Problem($"Step failed: {result.Info}", message, e.InnerException?.StackTrace ?? e.StackTrace), e, mainPhase: true);
+                if (result.Status == StepStatus.Passed)
+                    result = result with { Status = StepStatus.Failed, Error = message };
             }
         }
-        return error;
+        return result with { Duration = Stopwatch.GetElapsedTime(started) };
     }
 
     private static async Task WithHookNameAsync(HookBinding hook, ValueTask invocation)
@@ -128,7 +136,7 @@ internal sealed class StepExecutor(RunContext run, TestCase testCase, IBindingIn
                 return result with { Status = StepStatus.Skipped, Error = $"Skipped: {skipped.Reason}" };
             default:
                 var message = ErrorText.Of(error);
-                journal.Fail(new Problem(where, message, error.StackTrace), error, mainPhase: true,
+                journal.Fail(new Problem(where, message, (error as HookFailedException)?.InnerException?.StackTrace ?? error.StackTrace), error, mainPhase: true,
                     error is StepArgumentException or BindingException ? ScenarioExecutionStatus.BindingError : ScenarioExecutionStatus.TestError);
                 return result with { Status = StepStatus.Failed, Error = message };
         }
