@@ -3,8 +3,6 @@ namespace ChaosFeatures.Gherkin.Execution;
 /// <summary>Fans events out to listeners; a throwing listener is ignored so reporting never breaks a run.</summary>
 internal sealed class ListenerHub(IReadOnlyList<ITestExecutionListener> listeners)
 {
-    public bool IsEmpty => listeners.Count == 0;
-
     public void Notify(Action<ITestExecutionListener> notify)
     {
         foreach (var listener in listeners)
