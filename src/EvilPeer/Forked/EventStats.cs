@@ -1,0 +1,36 @@
+using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.EvilPeer.Peers;
+
+namespace ChaosFeatures.EvilPeer.Forked;
+
+/// <summary>
+/// Rebuilds a forked peer's <see cref="PeerStats"/> from its event stream, so the parent sees
+/// the same counters as for an in-process peer.
+/// </summary>
+internal static class EventStats
+{
+    public static void Apply(PeerStats stats, PeerEvent e)
+    {
+        switch (e.Name)
+        {
+            case "accept": stats.OnAccepted(); break;
+            case "write": stats.OnServed((int)Long(e, "bytes")); break;
+            case "read": stats.OnRead((int)Long(e, "bytes")); break;
+            case "fin": stats.OnFin(); break;
+            case "rst": stats.OnReset(); break;
+            case "error": stats.OnError(); break;
+            case "done":
+                if (Field(e, "read_sha256") is string sha256) stats.OnReadHash(e.ConnectionId, sha256);
+                stats.OnFinished();
+                break;
+        }
+    }
+
+    private static long Long(PeerEvent e, string key) => Field(e, key) is long n ? n : 0;
+
+    private static object? Field(PeerEvent e, string key)
+    {
+        foreach (var (k, v) in e.Fields) if (k == key) return v;
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace ChaosFeatures.EvilPeer.Forked;
+
+/// <summary>Finds the <c>evilpeer</c> host and describes how to start it.</summary>
+public static class HostLocator
+{
+    /// <summary>Path of <c>evilpeer.dll</c> (or an apphost) used when no path is given.</summary>
+    public const string HostVariable = "EVILPEER_HOST";
+
+    /// <summary>Our pid, given to the host so it can tell whether its parent died before it armed PDEATHSIG.</summary>
+    public const string ParentPidVariable = "EVILPEER_PARENT_PID";
+
+    /// <summary>The host: <paramref name="hostPath"/>, else $EVILPEER_HOST, else evilpeer.dll next to this assembly.</summary>
+    public static string Resolve(string? hostPath = null)
+    {
+        string path = hostPath ?? Environment.GetEnvironmentVariable(HostVariable)
+            ?? Path.Combine(AppContext.BaseDirectory, "evilpeer.dll");
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"EvilPeer host not found at {path}: build src/EvilPeer.Host or set {HostVariable}", path);
+        return path;
+    }
+
+    /// <summary>The dotnet muxer that runs a framework-dependent <c>.dll</c>.</summary>
+    public static string DotnetMuxer()
+    {
+        string? fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (fromSdk is not null && File.Exists(fromSdk)) return fromSdk;
+        string? self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+    }
+
+    internal static ProcessStartInfo StartInfo(string hostPath)
+    {
+        bool isDll = hostPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(isDll ? DotnetMuxer() : hostPath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new System.Text.UTF8Encoding(false),
+        };
+        if (isDll) info.ArgumentList.Add(hostPath);
+        info.Environment[ParentPidVariable] = Environment.ProcessId.ToString();
+        return info;
+    }
+}

@@ -1,0 +1,8 @@
+namespace ChaosFeatures.Gherkin.Execution;
+
+public enum TestCaseStatus
+{
+    Passed,
+    Failed,
+    Skipped,
+}

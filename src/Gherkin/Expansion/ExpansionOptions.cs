@@ -1,0 +1,52 @@
+using System.Globalization;
+using ChaosFeatures.Gherkin.Configuration;
+
+namespace ChaosFeatures.Gherkin.Expansion;
+
+/// <summary>
+/// Knobs of expansion. Normal builds use the defaults plus reqnroll.json; the <c>_FUZZ</c> build widens
+/// <see cref="MaxCombinations"/>, sets <see cref="CapFromOptionsOverridesTags"/> and samples by
+/// <see cref="SamplingSeed"/> so each nightly run explores a different subset.
+/// </summary>
+public sealed record ExpansionOptions
+{
+    public const string GenerationSeedVariable = "CHAOS_GEN_SEED";
+
+    /// <summary>Mutation combinations kept per scenario and Examples row when no <c>@chaos-max:N</c> tag says otherwise.</summary>
+    public int MaxCombinations
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxCombinations), value, "MaxCombinations must be at least 1");
+    } = 20;
+
+    /// <summary>When true, <see cref="MaxCombinations"/> beats <c>@chaos-max:N</c> tags (the fuzz build's wider net).</summary>
+    public bool CapFromOptionsOverridesTags { get; init; }
+
+    /// <summary>Mixed into the sampling seed when set; null keeps the set fixed by the scenario's identity alone.</summary>
+    public long? SamplingSeed { get; init; }
+
+    /// <summary>Drives fuzzed values (<c>a..b</c>, <c>a|b|c</c>); <c>CHAOS_GEN_SEED</c>, default 1.</summary>
+    public long GenerationSeed { get; init; } = 1;
+
+    /// <summary>Gherkin language for files without a <c># language:</c> header (reqnroll.json <c>language.feature</c>).</summary>
+    public string FeatureLanguage { get; init; } = "en-US";
+
+    public static ExpansionOptions Default { get; } = new();
+
+    /// <summary>Defaults, then reqnroll.json (if given), then <c>CHAOS_GEN_SEED</c> from the environment.</summary>
+    public static ExpansionOptions FromEnvironment(RunnerConfiguration? configuration = null) =>
+        FromEnvironment(configuration, Environment.GetEnvironmentVariable(GenerationSeedVariable));
+
+    internal static ExpansionOptions FromEnvironment(RunnerConfiguration? configuration, string? generationSeed)
+    {
+        var options = configuration is null
+            ? Default
+            : Default with { MaxCombinations = configuration.Chaos.MaxCombinations, FeatureLanguage = configuration.FeatureLanguage };
+        if (string.IsNullOrWhiteSpace(generationSeed))
+            return options;
+        return long.TryParse(generationSeed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
+            ? options with { GenerationSeed = seed }
+            : throw new ConfigurationException(
+                $"{GenerationSeedVariable} must be a non-negative integer such as 1 or 424242, got \"{generationSeed}\"");
+    }
+}

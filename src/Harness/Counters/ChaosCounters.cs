@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
+using ChaosFeatures.Harness.Clients;
+
+namespace ChaosFeatures.Harness.Counters;
+
+/// <summary>
+/// Named counters of one scenario (<c>io_download_ok_C</c>, <c>evil_peer_served_EP</c>, ...). Thread-safe.
+/// Reading a counter nobody registered is an error listing the known ones, so a typo in a feature
+/// cannot pass as "equals 0"; recording a transfer registers its whole family at once.
+/// </summary>
+public sealed class ChaosCounters
+{
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _counters = new(StringComparer.Ordinal);
+
+    public long Get(string name)
+    {
+        if (_counters.TryGetValue(name, out var box)) return Interlocked.Read(ref box.Value);
+        var known = _counters.IsEmpty ? "none yet" : string.Join(", ", Names);
+        throw new ArgumentException($"counter '{name}' is unknown; known: {known}", nameof(name));
+    }
+
+    public void Set(string name, long value) => Interlocked.Exchange(ref Box(name).Value, value);
+
+    public long Increment(string name, long by = 1) => Interlocked.Add(ref Box(name).Value, by);
+
+    /// <summary>Makes <paramref name="name"/> readable as 0 without changing it if it exists.</summary>
+    public void Register(string name) => Box(name);
+
+    public IReadOnlyList<string> Names => _counters.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>A download by task <paramref name="task"/>: attempts, ok/cancelled/failed, received bytes.</summary>
+    public void RecordDownload(string task, TransferResult result) => RecordTransfer("download", task, result);
+
+    /// <summary>An upload by task <paramref name="task"/>: attempts, ok/cancelled/failed, sent and received bytes.</summary>
+    public void RecordUpload(string task, TransferResult result) => RecordTransfer("upload", task, result);
+
+    /// <summary>Registers a peer's family (<c>evil_peer_served_EP</c>, <c>evil_peer_read_bytes_EP</c>) at 0.</summary>
+    public void RegisterPeer(string peer)
+    {
+        Register(CounterNames.PeerServed(peer));
+        Register(CounterNames.PeerReadBytes(peer));
+    }
+
+    private void RecordTransfer(string direction, string task, TransferResult result)
+    {
+        foreach (var name in CounterNames.TransferFamily(direction, task)) Register(name);
+        Increment(CounterNames.Io(direction, "attempts", task));
+        var verdict = result.Outcome switch
+        {
+            Outcome.Completed => "ok",
+            Outcome.Cancelled => "cancelled",
+            _ => "failed",
+        };
+        Increment(CounterNames.Io(direction, verdict, task));
+        Increment(CounterNames.RecvBytes(task), result.BytesReceived);
+        Increment(CounterNames.SentBytes(task), result.BytesSent);
+    }
+
+    private StrongBox<long> Box(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return _counters.GetOrAdd(name, static _ => new StrongBox<long>());
+    }
+}

@@ -1,0 +1,19 @@
+namespace ChaosFeatures.Harness.Counters;
+
+/// <summary>The counter names features use, built in one place so steps and reports agree.</summary>
+public static class CounterNames
+{
+    /// <summary><c>io_{download|upload}_{attempts|ok|cancelled|failed}_{task}</c>.</summary>
+    public static string Io(string direction, string what, string task) => $"io_{direction}_{what}_{task}";
+
+    public static string RecvBytes(string task) => $"io_recv_bytes_{task}";
+    public static string SentBytes(string task) => $"io_sent_bytes_{task}";
+    public static string PeerServed(string peer) => $"evil_peer_served_{peer}";
+    public static string PeerReadBytes(string peer) => $"evil_peer_read_bytes_{peer}";
+
+    internal static IEnumerable<string> TransferFamily(string direction, string task) =>
+    [
+        Io(direction, "attempts", task), Io(direction, "ok", task), Io(direction, "cancelled", task), Io(direction, "failed", task),
+        RecvBytes(task), SentBytes(task),
+    ];
+}

@@ -1,0 +1,65 @@
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace ChaosFeatures.Harness.EventLog;
+
+/// <summary>
+/// The run's <c>events.jsonl</c>, written through Serilog. Thread-safe; the file is opened with
+/// <c>shared: true</c> because several test processes of one run may append to it. Dispose flushes.
+/// </summary>
+public sealed class ChaosEventLog : IDisposable
+{
+    private static readonly MessageTemplate EmptyTemplate = new([]);
+    private static readonly Lazy<ChaosEventLog> LazyShared = new(CreateShared, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Logger _logger;
+    private int _disposed;
+
+    public ChaosEventLog(ChaosResultsLocation location)
+    {
+        Location = location;
+        Directory.CreateDirectory(location.RunDirectory);
+        _logger = new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .WriteTo.File(new ChaosJsonFormatter(), location.EventsPath, shared: true)
+            .CreateLogger();
+    }
+
+    public ChaosResultsLocation Location { get; }
+
+    /// <summary>The process-wide log from the environment, flushed at process exit.</summary>
+    public static ChaosEventLog Shared => LazyShared.Value;
+
+    /// <summary>Writes one line. <paramref name="elapsedMs"/> is milliseconds since the test started.</summary>
+    public void Write(string testId, double elapsedMs, ChaosEvent chaosEvent)
+    {
+        if (Volatile.Read(ref _disposed) != 0) return;
+        var properties = new List<LogEventProperty>(5 + chaosEvent.Fields.Count)
+        {
+            new("t", new ScalarValue(Math.Round(elapsedMs, 3))),
+            new("test", new ScalarValue(testId)),
+            new("kind", new ScalarValue(chaosEvent.Kind)),
+            new("actor", new ScalarValue(chaosEvent.Actor)),
+            new("event", new ScalarValue(chaosEvent.Name)),
+        };
+        foreach (var (key, value) in chaosEvent.Fields)
+            if (!string.IsNullOrWhiteSpace(key) && properties.TrueForAll(p => p.Name != key))
+                properties.Add(new LogEventProperty(key, new ScalarValue(value)));
+        try { _logger.Write(new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, EmptyTemplate, properties)); }
+        catch (ObjectDisposedException) { } // a late I/O completion racing Dispose: the run is over
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) _logger.Dispose();
+    }
+
+    private static ChaosEventLog CreateShared()
+    {
+        var log = new ChaosEventLog(ChaosResultsLocation.FromEnvironment());
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => log.Dispose();
+        return log;
+    }
+}

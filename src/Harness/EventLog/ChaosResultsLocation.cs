@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace ChaosFeatures.Harness.EventLog;
+
+/// <summary>
+/// Where a run writes: <c>&lt;results dir&gt;/&lt;run id&gt;/</c>. <c>CHAOS_RESULTS_DIR</c> overrides the folder
+/// (default <c>chaos-results</c> under the given root or the current directory); <c>CHAOS_RUN_ID</c>
+/// overrides the run id (default UTC <c>yyyyMMdd-HHmmss</c> plus the pid, so parallel processes of one
+/// run share it only when told to).
+/// </summary>
+public sealed record ChaosResultsLocation(string RunId, string RunDirectory)
+{
+    public const string DirectoryVariable = "CHAOS_RESULTS_DIR";
+    public const string RunIdVariable = "CHAOS_RUN_ID";
+
+    public string EventsPath => Path.Combine(RunDirectory, "events.jsonl");
+
+    public static ChaosResultsLocation FromEnvironment(string? root = null)
+    {
+        var folder = Environment.GetEnvironmentVariable(DirectoryVariable);
+        if (string.IsNullOrEmpty(folder)) folder = "chaos-results";
+        folder = Path.GetFullPath(folder, root ?? Directory.GetCurrentDirectory());
+
+        var runId = Environment.GetEnvironmentVariable(RunIdVariable);
+        if (string.IsNullOrEmpty(runId))
+            runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId;
+        else if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || runId is "." or "..")
+            throw new Seeds.ChaosConfigurationException(RunIdVariable, runId, "a file name without path separators");
+
+        return new ChaosResultsLocation(runId, Path.Combine(folder, runId));
+    }
+}

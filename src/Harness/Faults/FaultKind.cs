@@ -1,0 +1,3 @@
+namespace ChaosFeatures.Harness.Faults;
+
+public enum FaultKind { Healthy, FailEveryNth, FailAfterN, Timeout, PartialRead, ReturnError, Corrupt }

@@ -1,0 +1,84 @@
+using ChaosFeatures.Harness.EventLog;
+
+namespace ChaosFeatures.Harness.Faults;
+
+/// <summary>
+/// The in-process fault layer: wraps a stream and misbehaves as its <see cref="FaultMode"/> says,
+/// without sockets, in microseconds. Each injected fault is recorded as a <c>fault</c> event.
+/// Reads and writes may run concurrently (full duplex); the fault state is guarded.
+/// </summary>
+public sealed class FaultyStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly FaultMode _mode;
+    private readonly FaultInjector _faults;
+    private readonly bool _leaveOpen;
+
+    public FaultyStream(Stream inner, FaultMode mode, IChaosEventSink? events = null, string actor = "fault", bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(mode);
+        (_inner, _mode, _leaveOpen) = (inner, mode, leaveOpen);
+        _faults = new FaultInjector(mode, events, actor);
+    }
+
+    public FaultMode Mode => _mode;
+    public override bool CanRead => _inner.CanRead;
+    public override bool CanWrite => _inner.CanWrite;
+    public override bool CanSeek => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_mode.Kind == FaultKind.Timeout) { Thread.Sleep(_mode.Count); throw _faults.TimedOut("read"); }
+        var n = _inner.Read(buffer[.._faults.Admit("read", buffer.Length)]);
+        _faults.CorruptRead(buffer[..n]);
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_mode.Kind == FaultKind.Timeout) { await Task.Delay(_mode.Count, cancellationToken); throw _faults.TimedOut("read"); }
+        var n = await _inner.ReadAsync(buffer[.._faults.Admit("read", buffer.Length)], cancellationToken);
+        _faults.CorruptRead(buffer.Span[..n]);
+        return n;
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (_mode.Kind == FaultKind.Timeout) { Thread.Sleep(_mode.Count); throw _faults.TimedOut("write"); }
+        var allowed = _faults.Admit("write", buffer.Length);
+        _inner.Write(_faults.CorruptCopy(buffer[..allowed]) ?? buffer[..allowed]);
+        if (allowed < buffer.Length) throw _faults.WriteCut();
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_mode.Kind == FaultKind.Timeout) { await Task.Delay(_mode.Count, cancellationToken); throw _faults.TimedOut("write"); }
+        var allowed = _faults.Admit("write", buffer.Length);
+        await _inner.WriteAsync(_faults.CorruptCopy(buffer.Span[..allowed]) ?? buffer[..allowed], cancellationToken);
+        if (allowed < buffer.Length) throw _faults.WriteCut();
+    }
+
+    public override void Flush() => _inner.Flush();
+    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_leaveOpen) _inner.Dispose();
+        base.Dispose(disposing);
+    }
+}
