@@ -12,7 +12,7 @@ Feature: Fuzzed values
   Scenario: fuzzed values inside mutation rows
     Given a fresh list
     And one of:
-      | the item "slice-1..3" is added  |
-      | the item "delay-10\|20" is added |
+      | the item "slice 1..3" is added  |
+      | the item "delay 10\|20" is added |
     Then the list holds exactly the mutation steps this test case chose
     And the fuzzed values of this test case are recorded

@@ -19,7 +19,7 @@ public sealed class BridgeFixtureSuite : IAsyncLifetime
     }
 
     /// <summary>Runs <c>dotnet test</c> on the fixture (already built) and returns its TRX results.</summary>
-    public async Task<(DotnetCli.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(params string[] extra)
+    internal async Task<(DotnetCli.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(params string[] extra)
     {
         var trx = Guid.NewGuid().ToString("N") + ".trx";
         string[] arguments = ["test", "--no-build", "--logger", $"trx;LogFileName={trx}", "--results-directory", ResultsDirectory, .. extra];

@@ -79,10 +79,12 @@ public sealed class GherkinTestCase : XunitTestCase
 
     private static Verdict ToVerdict(TestCaseResult result) => result.Status switch
     {
-        TestCaseStatus.Passed => new Verdict(VerdictKind.Passed, result.Duration, "", result.Output, "", null),
+        TestCaseStatus.Passed => new Verdict(VerdictKind.Passed, result.Duration, "", Lines(result.Output), "", null),
         TestCaseStatus.Skipped => Verdict.Skipped(result.SkipReason ?? "skipped"),
-        _ => Verdict.Failed(result.Message ?? "failed", stackTrace: result.StackTrace, duration: result.Duration, output: result.Output),
+        _ => Verdict.Failed(result.Message ?? "failed", stackTrace: result.StackTrace, duration: result.Duration, output: Lines(result.Output)),
     };
+
+    private static string Lines(IReadOnlyList<string> output) => output.Count == 0 ? "" : string.Join(Environment.NewLine, output) + Environment.NewLine;
 
     public override void Serialize(IXunitSerializationInfo data)
     {

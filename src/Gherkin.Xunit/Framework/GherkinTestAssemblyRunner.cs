@@ -9,9 +9,9 @@ internal sealed class GherkinTestAssemblyRunner(ITestAssembly testAssembly, IEnu
     IMessageSink diagnosticMessageSink, IMessageSink executionMessageSink, ITestFrameworkExecutionOptions executionOptions)
     : XunitTestAssemblyRunner(testAssembly, testCases, diagnosticMessageSink, executionMessageSink, executionOptions)
 {
-    protected override void Initialize()
+    protected override async Task AfterTestAssemblyStartingAsync()
     {
-        base.Initialize();
+        await base.AfterTestAssemblyStartingAsync(); // reads the assembly's orderer attributes
         TestCaseOrderer = new ScenarioOrderer();
     }
 

@@ -30,7 +30,7 @@ public sealed partial class MutationSteps(TestCase testCase)
             .ToList();
         _items.Should().Equal(chosen);
         testCase.Mutations.Should().NotBeEmpty();
-        testCase.Mutations.Where(m => m.Kind == MutationKind.OneOf).Should().OnlyContain(m => m.ChosenRows.Count == 1);
+        testCase.Mutations.Where(m => m.Kind == MutationKind.OneOf).All(m => m.ChosenRows.Count == 1).Should().BeTrue("a one-of block picks exactly one row");
         testCase.Mutations.Sum(m => m.ChosenRows.Count).Should().Be(chosen.Count);
     }
 
