@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChaosFeatures.Gherkin.Execution;
 
 namespace ChaosFeatures.Gherkin.Configuration;
 

@@ -1,3 +1,4 @@
+using ChaosFeatures.Gherkin.Execution;
 using ChaosFeatures.Gherkin.Configuration;
 
 namespace ChaosFeatures.Gherkin.Tests.Configuration;

@@ -1,0 +1,5 @@
+@blocking
+Feature: Blocking
+
+  Scenario: blocks forever
+    Given a step that blocks forever

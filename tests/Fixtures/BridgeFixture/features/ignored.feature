@@ -1,0 +1,6 @@
+@ignored
+Feature: Ignored
+
+  @ignore
+  Scenario: ignored scenario
+    Given a step that passes

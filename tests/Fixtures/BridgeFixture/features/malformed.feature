@@ -1,0 +1,9 @@
+@broken
+Feature: Broken
+
+  Scenario: fine so far
+    Given a step that passes
+
+  Given a stray step after a scenario
+  Examples:
+    | x |

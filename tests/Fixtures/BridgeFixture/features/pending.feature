@@ -1,0 +1,5 @@
+@pending
+Feature: Pending
+
+  Scenario: pending step
+    Given a pending step

@@ -1,0 +1,5 @@
+@undefined
+Feature: Undefined
+
+  Scenario: undefined step
+    Given a step nobody wrote with "text" and 42

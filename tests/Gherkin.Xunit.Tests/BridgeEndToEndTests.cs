@@ -1,0 +1,55 @@
+namespace ChaosFeatures.Gherkin.Xunit.Tests;
+
+/// <summary>
+/// The bridge as a user meets it: real <c>dotnet test</c> runs of a fixture suite, judged from
+/// the listing and the TRX file that CI systems read.
+/// </summary>
+public sealed class BridgeEndToEndTests(BridgeFixtureSuite fixture) : IClassFixture<BridgeFixtureSuite>
+{
+    private const int GoodCases = 1 + 2 + 3 * 4; // a scenario, two outline rows, one-of(3) x any-of(2)
+
+    [Fact]
+    public async Task List_tests_shows_one_entry_per_row_and_combination()
+    {
+        var list = await DotnetCli.RunAsync(fixture.ProjectDirectory, BridgeFixtureSuite.Bound, "test", "--no-build", "--list-tests");
+
+        var names = list.Output.Split('\n').Select(l => l.Trim()).ToList();
+        names.Where(n => n.StartsWith("Good: ")).Should().HaveCount(GoodCases).And.OnlyHaveUniqueItems();
+        names.Where(n => n.StartsWith("Good: crossed [")).Should().HaveCount(12);
+        names.Should().Contain(n => n.StartsWith("Feature error: features/malformed.feature("));
+        names.Should().Contain(n => n.StartsWith("Feature error: features/rule.feature(4,"));
+    }
+
+    [Fact]
+    public async Task Every_outcome_is_reported_honestly_and_the_run_finishes()
+    {
+        var (run, results) = await fixture.TestAsync();
+
+        run.ExitCode.Should().NotBe(0, "the fixture contains failing scenarios");
+        results.Where(r => r.Name.StartsWith("Good: ")).Should().HaveCount(GoodCases).And.OnlyContain(r => r.Outcome == "Passed");
+
+        Single(results, "Undefined: ").Should().Match<TrxResult>(r => r.Outcome == "Failed"
+            && r.Message.Contains("No matching step definition found for the step")
+            && r.Message.Contains("{string}") && r.Message.Contains("{int}"));
+        Single(results, "Pending: ").Outcome.Should().Be("Failed");
+        Single(results, "Ignored: ").Should().Match<TrxResult>(r => r.Outcome == "NotExecuted" && r.Message.Contains("@ignore"));
+        Single(results, "Runtime skip: ").Should().Match<TrxResult>(r => r.Outcome == "NotExecuted" && r.Message.Contains("toxiproxy is not installed"));
+        Single(results, "Blocking: ").Should().Match<TrxResult>(r => r.Outcome == "Failed" && r.Message.Contains("timed out"));
+        Single(results, "Feature error: features/malformed.feature").Should().Match<TrxResult>(r => r.Outcome == "Failed" && r.Message.Contains("(8,"));
+        Single(results, "Feature error: features/rule.feature").Should().Match<TrxResult>(r => r.Outcome == "Failed" && r.Message.Contains("Rule:"));
+    }
+
+    [Theory]
+    [InlineData("good", GoodCases)]
+    [InlineData("pending", 1)]
+    [InlineData("broken", 1)]
+    public async Task Filter_by_category_runs_exactly_the_tagged_cases(string tag, int expected)
+    {
+        var (_, results) = await fixture.TestAsync("--filter", $"Category={tag}");
+
+        results.Should().HaveCount(expected);
+    }
+
+    private static TrxResult Single(IReadOnlyList<TrxResult> results, string namePrefix) =>
+        results.Should().ContainSingle(r => r.Name.StartsWith(namePrefix)).Subject;
+}

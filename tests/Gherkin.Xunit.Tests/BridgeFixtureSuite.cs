@@ -1,0 +1,44 @@
+namespace ChaosFeatures.Gherkin.Xunit.Tests;
+
+/// <summary>
+/// Builds tests/Fixtures/BridgeFixture once: a suite that fails on purpose (undefined, pending,
+/// malformed, Rule:, blocking, skipped) next to good scenarios.
+/// </summary>
+public sealed class BridgeFixtureSuite : IAsyncLifetime
+{
+    public static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
+
+    public string RepoRoot { get; } = FindRepoRoot();
+    public string ProjectDirectory => Path.Combine(RepoRoot, "tests", "Fixtures", "BridgeFixture");
+    public string ResultsDirectory { get; } = Path.Combine(Path.GetTempPath(), "bridge-fixture-" + Guid.NewGuid().ToString("N"));
+
+    public async Task InitializeAsync()
+    {
+        var build = await DotnetCli.RunAsync(ProjectDirectory, Bound, "build", "-nologo", "-v", "q");
+        if (build.ExitCode != 0) throw new InvalidOperationException("The bridge fixture did not build:\n" + build.Output);
+    }
+
+    /// <summary>Runs <c>dotnet test</c> on the fixture (already built) and returns its TRX results.</summary>
+    internal async Task<(DotnetCli.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(params string[] extra)
+    {
+        var trx = Guid.NewGuid().ToString("N") + ".trx";
+        string[] arguments = ["test", "--no-build", "--logger", $"trx;LogFileName={trx}", "--results-directory", ResultsDirectory, .. extra];
+        var run = await DotnetCli.RunAsync(ProjectDirectory, Bound, arguments);
+        var path = Path.Combine(ResultsDirectory, trx);
+        if (!File.Exists(path)) throw new InvalidOperationException("No TRX was written:\n" + run.Output);
+        return (run, TrxReport.Read(path));
+    }
+
+    public Task DisposeAsync()
+    {
+        if (Directory.Exists(ResultsDirectory)) Directory.Delete(ResultsDirectory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ChaosFeatures.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("ChaosFeatures.sln not found above " + AppContext.BaseDirectory);
+    }
+}
