@@ -71,9 +71,19 @@ internal sealed class DirectionWriter(ProxyConnection connection, ToxicStream st
                 }
             }
         }
-        catch (OperationCanceledException) { }
-        catch (SocketException ex) { connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(stream)} write failed: {ex.SocketErrorCode}"); }
-        catch (ObjectDisposedException) { }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && connection.Closed.IsCancellationRequested)
+        {
+            // The connection was closed under us: the expected way out.
+        }
+        catch (SocketException ex)
+        {
+            connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(stream)} write failed: {ex.SocketErrorCode}");
+        }
+        catch (Exception ex)
+        {
+            if (connection.Events.On) connection.Emit("error", [new("stream", ToxicOptions.StreamName(stream)), new("error", ex.ToString())]);
+            connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(stream)} writer failed: {ex.GetType().Name}");
+        }
         finally
         {
             while (reader.TryRead(out Chunk left)) left.Release();

@@ -79,12 +79,20 @@ internal sealed class ProxyDirection
             }
             await ForwardFinAsync().ConfigureAwait(false);
         }
-        catch (OperationCanceledException) { }
-        catch (ObjectDisposedException) { }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && closed.IsCancellationRequested)
+        {
+            // The connection was closed under us: the expected way out.
+        }
         catch (SocketException ex)
         {
             // The source reset us, or the destination refused our write: pass the abort on.
             _connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(Stream)}: {ex.SocketErrorCode}");
+        }
+        catch (Exception ex)
+        {
+            // A bug, not a network event: say so, and never leave the peers hanging on a dead pump.
+            if (_connection.Events.On) _connection.Emit("error", [new("stream", ToxicOptions.StreamName(Stream)), new("error", ex.ToString())]);
+            _connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(Stream)} pump failed: {ex.GetType().Name}");
         }
         finally
         {

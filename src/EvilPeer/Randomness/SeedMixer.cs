@@ -17,7 +17,10 @@ public static class SeedMixer
 
     public static ulong Mix(ulong seed, ulong value)
     {
-        ulong state = seed ^ value;
+        // Scramble the seed before folding the value in: a bare seed ^ value would make
+        // (seed 1, connection 2) and (seed 2, connection 1) the same generator.
+        ulong state = seed;
+        state = SplitMix64(ref state) ^ value;
         return SplitMix64(ref state);
     }
 

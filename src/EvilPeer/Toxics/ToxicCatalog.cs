@@ -50,7 +50,8 @@ public static class ToxicCatalog
             validator.ThrowIfAny();
         }
         ToxicStream parsedStream = ToxicStream.Downstream;
-        if (stream is not null && !TryParseStream(stream, out parsedStream))
+        if (stream is not null && TryParseStream(stream, out ToxicStream named)) parsedStream = named;
+        else if (stream is not null)
             validator.Require(false, "stream", $"'{stream}' is not one of upstream, downstream");
 
         var reader = new AttributeReader(type!, attributes ?? new Dictionary<string, object?>(), validator);

@@ -24,11 +24,13 @@ internal sealed class BandwidthToxic(BandwidthOptions options) : Toxic
             return;
         }
         // Larger chunks leave in slices; each is a copy so every chunk keeps owning its buffer.
-        for (int offset = 0; offset < chunk.Length; offset += sliceSize)
+        for (int offset = 0; offset < chunk.Length;)
         {
             int length = Math.Min(sliceSize, chunk.Length - offset);
-            await PaceAsync(length, bytesPerSecond, context).ConfigureAwait(false);
+            // Once removed, the rest of the chunk leaves in one piece instead of slice by slice.
+            if (!await PaceAsync(length, bytesPerSecond, context).ConfigureAwait(false)) length = chunk.Length - offset;
             await next.SendAsync(Chunk.CopyOf(chunk.Buffer.AsSpan(offset, length), Math.Max(chunk.DueAt, context.Now))).ConfigureAwait(false);
+            offset += length;
         }
         chunk.Release();
     }

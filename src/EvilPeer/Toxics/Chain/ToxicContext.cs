@@ -22,6 +22,7 @@ internal sealed class ToxicContext : IDisposable
         Random = random;
         _host = host;
         _detached = CancellationTokenSource.CreateLinkedTokenSource(connectionClosed);
+        Detached = _detached.Token; // kept: a toxic still finishing its chunk reads it after Dispose
     }
 
     public string Name { get; }
@@ -40,7 +41,7 @@ internal sealed class ToxicContext : IDisposable
     public bool IsActive { get; internal set; }
 
     /// <summary>Cancelled when the toxic is removed or the connection ends: waits stop, held chunks move on.</summary>
-    public CancellationToken Detached => _detached.Token;
+    public CancellationToken Detached { get; }
 
     public long Now => Time.GetTimestamp();
 
