@@ -66,7 +66,8 @@ internal sealed class ProxyDirection
                 if (stages.Length == 0 && _writer.Idle)
                 {
                     await _connection.SendAllAsync(_destination, buffer.AsMemory(0, read), Stream).ConfigureAwait(false);
-                    if (_source.Available > 0) continue;
+                    // Keep the buffer while data streams; hand it back once the socket is drained.
+                    if (read == buffer.Length || _source.Available > 0) continue;
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = null;
                 }

@@ -24,7 +24,7 @@ public sealed record ToxicProxyOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Receive buffer per active direction, 4096..1048576 bytes. Idle connections hold none.</summary>
-    public int BufferSize { get; init; } = 64 * 1024;
+    public int BufferSize { get; init; } = 256 * 1024;
 
     /// <summary>Chunks a direction may hold in flight behind delaying toxics, 1..65536 (bounds memory; 100 ms of latency needs ~10 MB for 100 MB/s).</summary>
     public int MaxQueuedChunks { get; init; } = 1024;

@@ -16,8 +16,6 @@ internal sealed class ToxicChain(ChainIdentity identity, IChunkSink tail)
 
     public ToxicStage[] Stages => Volatile.Read(ref _stages);
 
-    public IChunkSink Head => Stages is { Length: > 0 } stages ? stages[0] : tail;
-
     /// <summary>Makes the chain match <paramref name="toxics"/> (this direction's, in order). Returns true if a toxic left or changed.</summary>
     public bool Apply(IReadOnlyList<ToxicOptions> toxics, long bytesSoFar)
     {
@@ -56,7 +54,7 @@ internal sealed class ToxicChain(ChainIdentity identity, IChunkSink tail)
     private ToxicStage Create(ToxicOptions options, long bytesSoFar)
     {
         string name = options.ResolvedName;
-        var context = new ToxicContext(name, identity.ConnectionId, identity.Stream, bytesSoFar, identity.Time,
+        var context = new ToxicContext(name, bytesSoFar, identity.Time,
             new ChaosRandom(identity.SeedFor(name, "effect")), identity.Host, identity.ConnectionClosed);
         return new ToxicStage(options, options.CreateToxic(), context, new ChaosRandom(identity.SeedFor(name, "toxicity")));
     }

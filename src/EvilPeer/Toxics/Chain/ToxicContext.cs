@@ -11,12 +11,9 @@ internal sealed class ToxicContext : IDisposable
     private readonly CancellationTokenSource _detached;
     private readonly IToxicHost _host;
 
-    public ToxicContext(string name, long connectionId, ToxicStream stream, long bytesBeforeAttach,
-        TimeProvider time, ChaosRandom random, IToxicHost host, CancellationToken connectionClosed)
+    public ToxicContext(string name, long bytesBeforeAttach, TimeProvider time, ChaosRandom random, IToxicHost host, CancellationToken connectionClosed)
     {
         Name = name;
-        ConnectionId = connectionId;
-        Stream = stream;
         BytesBeforeAttach = bytesBeforeAttach;
         Time = time;
         Random = random;
@@ -26,8 +23,6 @@ internal sealed class ToxicContext : IDisposable
     }
 
     public string Name { get; }
-    public long ConnectionId { get; }
-    public ToxicStream Stream { get; }
 
     /// <summary>Bytes this direction had read before the toxic joined (non-zero when added mid-connection).</summary>
     public long BytesBeforeAttach { get; }
