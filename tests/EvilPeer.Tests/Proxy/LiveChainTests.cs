@@ -7,6 +7,8 @@ using ChaosFeatures.EvilPeer.Toxics.Slicer;
 
 namespace ChaosFeatures.EvilPeer.Tests.Proxy;
 
+/// <summary>Runs alone: its 100 busy clients would starve the timing assertions of tests running beside it.</summary>
+[Collection(nameof(LiveChainTests))]
 public sealed class LiveChainTests
 {
     [Fact]
@@ -68,3 +70,6 @@ public sealed class LiveChainTests
         echoed.Should().Equal(payload);
     }
 }
+
+[CollectionDefinition(nameof(LiveChainTests), DisableParallelization = true)]
+public sealed class LiveChainCollection;

@@ -17,8 +17,11 @@ public sealed class SlicerToxicTests
         ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
 
         outcome.Bytes.Should().Equal(payload);
-        // About 10 slices, 15 ms apart: even a starved client reader sees several separate reads.
-        outcome.Reads.Should().BeGreaterThan(3);
+        // The proxy's writes are what the slicer controls; how many reads the client needs also
+        // depends on how promptly a busy machine schedules it, so that bound stays loose.
+        long[] writes = [.. harness.Sink.Named("write").Select(e => (long)RecordingSink.Field(e, "bytes")!)];
+        writes.Should().HaveCountGreaterThan(6).And.OnlyContain(bytes => bytes >= 1 && bytes <= 25);
+        outcome.Reads.Should().BeGreaterThan(1);
         outcome.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(90), "slices are spaced by the delay");
     }
 }
