@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Toxics;
+using ChaosFeatures.EvilPeer.Toxics.Chain;
+
+namespace ChaosFeatures.EvilPeer.Proxy;
+
+/// <summary>
+/// One direction of a proxied connection. The reader is the chain's permanent head: with no
+/// toxics (and nothing still queued) it writes each chunk straight to the destination from its
+/// one pooled buffer, with no allocation and no hand-off; otherwise the buffer becomes a chunk,
+/// goes through the toxics, and the reader rents a fresh one.
+/// </summary>
+internal sealed class ProxyDirection
+{
+    private readonly ProxyConnection _connection;
+    private readonly Socket _source;
+    private readonly Socket _destination;
+    private readonly DirectionWriter _writer;
+    private readonly int _bufferSize;
+    private long _bytesRead;
+
+    public ProxyDirection(ProxyConnection connection, ToxicStream stream, Socket source, Socket destination,
+        ChainIdentity identity, int bufferSize, int maxQueuedChunks)
+    {
+        _connection = connection;
+        Stream = stream;
+        _source = source;
+        _destination = destination;
+        _bufferSize = bufferSize;
+        _writer = new DirectionWriter(connection, stream, destination, maxQueuedChunks);
+        Chain = new ToxicChain(identity, _writer);
+    }
+
+    public ToxicStream Stream { get; }
+
+    public ToxicChain Chain { get; }
+
+    /// <summary>This direction's toxics changed: rebuild the chain and, if one left, stop holding chunks for it.</summary>
+    public void Apply(IReadOnlyList<ToxicOptions> toxics)
+    {
+        if (Chain.Apply(toxics, Interlocked.Read(ref _bytesRead))) _writer.ReleaseDelayed();
+    }
+
+    public async Task RunAsync()
+    {
+        CancellationToken closed = _connection.Closed;
+        byte[]? buffer = null;
+        try
+        {
+            while (true)
+            {
+                if (buffer is null)
+                {
+                    // Idle connections hold no buffer: a zero-byte receive waits for data first (Kestrel's trick).
+                    await _source.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, closed).ConfigureAwait(false);
+                    buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
+                }
+                int read = await _source.ReceiveAsync(buffer, SocketFlags.None, closed).ConfigureAwait(false);
+                if (read == 0) break;
+                long arrived = _connection.Time.GetTimestamp();
+                Interlocked.Add(ref _bytesRead, read);
+                if (_connection.Events.On) _connection.EmitBytes("read", Stream, read);
+
+                ToxicStage[] stages = Chain.Stages;
+                if (stages.Length == 0 && _writer.Idle)
+                {
+                    await _connection.SendAllAsync(_destination, buffer.AsMemory(0, read), Stream).ConfigureAwait(false);
+                    // Keep the buffer while data streams; hand it back once the socket is drained.
+                    if (read == buffer.Length || _source.Available > 0) continue;
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = null;
+                }
+                else
+                {
+                    var chunk = new Chunk(buffer, read, arrived);
+                    buffer = null; // the chunk owns it now
+                    await Head(stages).SendAsync(chunk).ConfigureAwait(false);
+                }
+            }
+            await ForwardFinAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && closed.IsCancellationRequested)
+        {
+            // The connection was closed under us: the expected way out.
+        }
+        catch (SocketException ex)
+        {
+            // The source reset us, or the destination refused our write: pass the abort on.
+            _connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(Stream)}: {ex.SocketErrorCode}");
+        }
+        catch (Exception ex)
+        {
+            // A bug, not a network event: say so, and never leave the peers hanging on a dead pump.
+            if (_connection.Events.On) _connection.Emit("error", [new("stream", ToxicOptions.StreamName(Stream)), new("error", ex.ToString())]);
+            _connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(Stream)} pump failed: {ex.GetType().Name}");
+        }
+        finally
+        {
+            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+        }
+        await _writer.Completion.ConfigureAwait(false);
+    }
+
+    private async Task ForwardFinAsync()
+    {
+        ToxicStage[] stages = Chain.Stages;
+        if (stages.Length == 0 && _writer.Idle)
+        {
+            _connection.SendFin(_destination, Stream);
+            return;
+        }
+        await Head(stages).SendAsync(Chunk.Fin(_connection.Time.GetTimestamp())).ConfigureAwait(false);
+        // A toxic may hold or swallow the FIN (slow_close, timeout): this direction lasts until it is written or the connection closes.
+        await _writer.FinWritten.WaitAsync(_connection.Closed).ConfigureAwait(false);
+    }
+
+    private IChunkSink Head(ToxicStage[] stages) => stages.Length > 0 ? stages[0] : _writer;
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.EvilPeer.Validation;
+
+namespace ChaosFeatures.EvilPeer.Proxy;
+
+/// <summary>Where a <see cref="ToxicProxy"/> listens, where it forwards to, and how it is observed.</summary>
+public sealed record ToxicProxyOptions
+{
+    /// <summary>Actor name in events, e.g. <c>redis</c>. 1..200 characters.</summary>
+    public string Name { get; init; } = "proxy";
+
+    /// <summary><c>ip:port</c>; port 0 picks a free one (see <see cref="ToxicProxy.ListenEndpoint"/>).</summary>
+    public string Listen { get; init; } = "127.0.0.1:0";
+
+    /// <summary><c>host:port</c> of the real server.</summary>
+    public string Upstream { get; init; } = "";
+
+    /// <summary>Root of every toxicity draw and toxic effect: the same seed gives the same draws.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    public IPeerEventSink? Events { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Receive buffer per active direction, 4096..1048576 bytes. Idle connections hold none.</summary>
+    public int BufferSize { get; init; } = 256 * 1024;
+
+    /// <summary>Chunks a direction may hold in flight behind delaying toxics, 1..65536 (bounds memory; 100 ms of latency needs ~10 MB for 100 MB/s).</summary>
+    public int MaxQueuedChunks { get; init; } = 1024;
+
+    public void Validate()
+    {
+        new Validator($"proxy '{Name}'")
+            .Require(Name is { Length: > 0 and <= 200 }, "name", "must be 1..200 characters")
+            .Require(IPEndPoint.TryParse(Listen ?? "", out _), "listen", $"'{Listen}' is not ip:port (port 0..65535)")
+            .Require(TryParseHostPort(Upstream, out _, out _), "upstream", $"'{Upstream}' is not host:port (port 1..65535)")
+            .Require(TimeProvider is not null, "time_provider", "must not be null")
+            .Range("buffer_size", BufferSize, 4096, 1_048_576, "bytes")
+            .Range("max_queued_chunks", MaxQueuedChunks, 1, 65_536)
+            .ThrowIfAny();
+    }
+
+    internal static bool TryParseHostPort(string? text, out string host, out int port)
+    {
+        host = "";
+        port = 0;
+        int colon = text?.LastIndexOf(':') ?? -1;
+        if (colon <= 0) return false;
+        host = text![..colon].Trim('[', ']');
+        return int.TryParse(text[(colon + 1)..], out port) && port is > 0 and <= 65535;
+    }
+}

@@ -1,0 +1,76 @@
+using ChaosFeatures.EvilPeer.Randomness;
+
+namespace ChaosFeatures.EvilPeer.Toxics.Chain;
+
+/// <summary>
+/// The toxics of one direction of one connection, as an immutable snapshot that the reader
+/// picks up between chunks. The reader itself is the permanent head, so a change never has to
+/// interrupt a running stage: it swaps the snapshot, detaches what left (whose waits then end
+/// and pass their chunk on) and redraws toxicity. It never waits for data to drain, so the
+/// control call returns at once, however slow the toxics are.
+/// </summary>
+internal sealed class ToxicChain(ChainIdentity identity, IChunkSink tail)
+{
+    private readonly Lock _gate = new();
+    private ToxicStage[] _stages = [];
+
+    public ToxicStage[] Stages => Volatile.Read(ref _stages);
+
+    /// <summary>Makes the chain match <paramref name="toxics"/> (this direction's, in order). Returns true if a toxic left or changed.</summary>
+    public bool Apply(IReadOnlyList<ToxicOptions> toxics, long bytesSoFar)
+    {
+        lock (_gate)
+        {
+            if (identity.ConnectionClosed.IsCancellationRequested) return false; // DetachAll already ran
+            ToxicStage[] old = _stages;
+            var next = new ToxicStage[toxics.Count];
+            var added = new List<ToxicStage>();
+            for (int i = 0; i < toxics.Count; i++)
+            {
+                next[i] = Array.Find(old, s => ReferenceEquals(s.Options, toxics[i])) ?? Create(toxics[i], bytesSoFar);
+                if (!old.Contains(next[i])) added.Add(next[i]);
+            }
+            for (int i = next.Length - 1; i >= 0; i--) next[i].Next = i + 1 < next.Length ? next[i + 1] : tail;
+
+            ToxicStage[] removed = old.Where(s => !next.Contains(s)).ToArray();
+            Volatile.Write(ref _stages, next);
+            foreach (ToxicStage stage in removed) stage.Detach();
+            foreach (ToxicStage stage in next) Draw(stage);
+            foreach (ToxicStage stage in added) stage.Attach();
+            return removed.Length > 0;
+        }
+    }
+
+    /// <summary>The connection ended: stop every timer.</summary>
+    public void DetachAll()
+    {
+        lock (_gate)
+        {
+            foreach (ToxicStage stage in _stages) stage.Detach();
+            Volatile.Write(ref _stages, []);
+        }
+    }
+
+    private ToxicStage Create(ToxicOptions options, long bytesSoFar)
+    {
+        string name = options.ResolvedName;
+        var context = new ToxicContext(name, bytesSoFar, identity.Time,
+            new ChaosRandom(identity.SeedFor(name, "effect")), identity.Host, identity.ConnectionClosed);
+        return new ToxicStage(options, options.CreateToxic(), context, new ChaosRandom(identity.SeedFor(name, "toxicity")));
+    }
+
+    private void Draw(ToxicStage stage)
+    {
+        double draw = stage.Redraw();
+        if (identity.Host.Events is null) return;
+        identity.Host.Emit("toxic",
+        [
+            new("toxic", stage.Options.ResolvedName),
+            new("type", stage.Options.Type),
+            new("stream", ToxicOptions.StreamName(identity.Stream)),
+            new("draw", draw),
+            new("toxicity", stage.Options.Toxicity),
+            new("active", stage.Context.IsActive),
+        ]);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
+using ChaosFeatures.EvilPeer.Toxics;
+using ChaosFeatures.EvilPeer.Toxics.LimitTime;
+
+namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+
+public sealed class LimitTimeToxicTests
+{
+    [Theory]
+    [InlineData(CloseMode.Fin, "eof")]
+    [InlineData(CloseMode.Rst, "reset")]
+    public async Task Cuts_the_connection_while_data_still_flows(CloseMode close, string expectedEnd)
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Streaming(), 1, new LimitTimeOptions { Time = 300, Close = close });
+        using Socket client = await harness.ConnectAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await ClientSocket.ReadExactlyAsync(client, 256); // data is flowing before the limit hits
+
+        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+
+        outcome.End.Should().Be(expectedEnd);
+        watch.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(250)).And.BeLessThan(TimeSpan.FromSeconds(3));
+    }
+}

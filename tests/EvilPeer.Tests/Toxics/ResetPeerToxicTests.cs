@@ -1,0 +1,40 @@
+using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
+using ChaosFeatures.EvilPeer.Toxics;
+using ChaosFeatures.EvilPeer.Toxics.ResetPeer;
+
+namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+
+public sealed class ResetPeerToxicTests
+{
+    [Theory]
+    [InlineData(ToxicStream.Downstream)]
+    [InlineData(ToxicStream.Upstream)]
+    public async Task Resets_the_client_after_first_data_and_the_timeout(ToxicStream stream)
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new ResetPeerOptions { Timeout = 150, Stream = stream });
+        using Socket client = await harness.ConnectAsync();
+        await ClientSocket.SendAsync(client, [1, 2, 3]);
+
+        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+
+        outcome.End.Should().Be("reset");
+        outcome.Bytes.Should().BeEmpty();
+        outcome.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(120));
+        harness.Sink.Named("rst").Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData(ToxicStream.Downstream)]
+    [InlineData(ToxicStream.Upstream)]
+    public async Task Added_mid_connection_it_is_still_a_real_RST(ToxicStream stream)
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo());
+        using Socket client = await harness.ConnectedEchoAsync();
+
+        harness.Proxy.AddToxic(new ResetPeerOptions { Timeout = 100, Stream = stream });
+        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+
+        outcome.End.Should().Be("reset", "Toxiproxy gives a FIN here; we promise a real reset");
+    }
+}

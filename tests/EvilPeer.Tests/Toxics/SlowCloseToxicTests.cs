@@ -1,0 +1,24 @@
+using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
+using ChaosFeatures.EvilPeer.Toxics.SlowClose;
+
+namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+
+public sealed class SlowCloseToxicTests
+{
+    [Fact]
+    public async Task Data_arrives_at_once_but_EOF_is_held_back()
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Serving([1, 2, 3, 4]), 1, new SlowCloseOptions { Delay = 300 });
+        using Socket client = await harness.ConnectAsync();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        (await ClientSocket.ReadExactlyAsync(client, 4)).Should().Equal(1, 2, 3, 4);
+        TimeSpan dataAt = watch.Elapsed;
+        ReadOutcome rest = await ClientSocket.ReadToEndAsync(client);
+
+        dataAt.Should().BeLessThan(TimeSpan.FromMilliseconds(250));
+        rest.End.Should().Be("eof");
+        (dataAt + rest.Elapsed).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(280));
+    }
+}

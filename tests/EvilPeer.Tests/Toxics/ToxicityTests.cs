@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
+using ChaosFeatures.EvilPeer.Toxics.Latency;
+
+namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+
+public sealed class ToxicityTests
+{
+    [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(1.0, true)]
+    public async Task Toxicity_zero_never_fires_and_one_always_does(double toxicity, bool fires)
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new LatencyOptions { Latency = 200, Toxicity = toxicity });
+        for (int i = 0; i < 8; i++)
+        {
+            using Socket client = await harness.ConnectAsync();
+            var watch = Stopwatch.StartNew();
+            await ClientSocket.SendAsync(client, [1]);
+            await ClientSocket.ReadExactlyAsync(client, 1);
+            (watch.Elapsed >= TimeSpan.FromMilliseconds(190)).Should().Be(fires, $"connection {i}, toxicity {toxicity}");
+        }
+        harness.Sink.Named("toxic").Should().HaveCount(8).And.OnlyContain(e => (bool)RecordingSink.Field(e, "active")! == fires);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_draws_and_another_seed_other_draws()
+    {
+        double[] first = await Draws(seed: 5);
+        double[] again = await Draws(seed: 5);
+        double[] other = await Draws(seed: 6);
+
+        first.Should().HaveCount(6).And.Equal(again);
+        other.Should().NotEqual(first);
+        first.Count(d => d < 0.5).Should().BeInRange(1, 5, "toxicity 0.5 over 6 draws should neither always nor never fire with these seeds");
+    }
+
+    [Fact]
+    public async Task Toxicity_is_redrawn_when_the_chain_changes()
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new LatencyOptions { Latency = 1, Toxicity = 0.5 });
+        using Socket client = await harness.ConnectedEchoAsync();
+
+        harness.Proxy.AddToxic(new LatencyOptions { Latency = 1, Name = "second" });
+
+        PeerEvent[] draws = [.. harness.Sink.Named("toxic").Where(e => (string)RecordingSink.Field(e, "toxic")! == "latency_downstream")];
+        draws.Should().HaveCount(2);
+        RecordingSink.Field(draws[0], "draw").Should().NotBe(RecordingSink.Field(draws[1], "draw"));
+    }
+
+    private static async Task<double[]> Draws(ulong seed)
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), seed, new LatencyOptions { Latency = 1, Toxicity = 0.5 });
+        for (int i = 0; i < 6; i++) (await harness.ConnectedEchoAsync()).Dispose();
+        return [.. harness.Sink.Named("toxic").OrderBy(e => e.ConnectionId).Select(e => (double)RecordingSink.Field(e, "draw")!)];
+    }
+}
