@@ -6,13 +6,25 @@ BenchSettings settings = quick ? BenchSettings.Quick : BenchSettings.Full;
 Console.WriteLine($"ChaosFeatures benchmarks ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, " +
     $"load {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 
+var benches = new (string Name, Func<BenchSettings, Task<BenchRow[]>> Run)[]
+{
+    ("throughput", ThroughputBench.RunAsync), ("roundtrip", RoundTripBench.RunAsync), ("toxics", ToxicAccuracyBench.RunAsync),
+    ("memory", IdleMemoryBench.RunAsync), ("forked", ForkedPeerBench.RunAsync),
+};
+// --only NAME[,NAME]: a subset, e.g. while working on one of them.
+int only = Array.IndexOf(args, "--only");
+string[] selected = only >= 0 && only + 1 < args.Length ? args[only + 1].Split(',') : [.. benches.Select(b => b.Name)];
+string[] unknown = [.. selected.Except(benches.Select(b => b.Name))];
+if (unknown.Length > 0)
+{
+    Console.Error.WriteLine($"--only: unknown benchmark '{string.Join(",", unknown)}'; known: {string.Join(", ", benches.Select(b => b.Name))}");
+    return 2;
+}
+
 var rows = new List<BenchRow>();
-foreach (Func<BenchSettings, Task<BenchRow[]>> bench in new Func<BenchSettings, Task<BenchRow[]>>[]
+foreach (var bench in benches.Where(b => selected.Contains(b.Name)))
 {
-    ThroughputBench.RunAsync, RoundTripBench.RunAsync, ToxicAccuracyBench.RunAsync, IdleMemoryBench.RunAsync, ForkedPeerBench.RunAsync,
-})
-{
-    rows.AddRange(await bench(settings));
+    rows.AddRange(await bench.Run(settings));
 }
 
 string[] headers = ["metric", "baseline", "measured", "result", "target", "verdict"];
