@@ -12,6 +12,11 @@ public sealed record ExpansionOptions
 {
     public const string GenerationSeedVariable = "CHAOS_GEN_SEED";
 
+    /// <summary>The _FUZZ build's cap on mutation combinations per scenario and row (default <see cref="FuzzMaxCombinations"/>).</summary>
+    public const string MaxCombinationsVariable = "CHAOS_MAX";
+
+    public const int FuzzMaxCombinations = 200;
+
     /// <summary>Mutation combinations kept per scenario and Examples row when no <c>@chaos-max:N</c> tag says otherwise.</summary>
     public int MaxCombinations
     {
@@ -33,9 +38,18 @@ public sealed record ExpansionOptions
 
     public static ExpansionOptions Default { get; } = new();
 
-    /// <summary>Defaults, then reqnroll.json (if given), then <c>CHAOS_GEN_SEED</c> from the environment.</summary>
-    public static ExpansionOptions FromEnvironment(RunnerConfiguration? configuration = null) =>
-        FromEnvironment(configuration, Environment.GetEnvironmentVariable(GenerationSeedVariable));
+    /// <summary>
+    /// Defaults, then reqnroll.json (if given), then <c>CHAOS_GEN_SEED</c> from the environment; in
+    /// the _FUZZ build also <c>CHAOS_MAX</c>, see <see cref="Widen"/>.
+    /// </summary>
+    public static ExpansionOptions FromEnvironment(RunnerConfiguration? configuration = null)
+    {
+        var options = FromEnvironment(configuration, Environment.GetEnvironmentVariable(GenerationSeedVariable));
+#if _FUZZ
+        options = options.Widen(Environment.GetEnvironmentVariable(MaxCombinationsVariable));
+#endif
+        return options;
+    }
 
     internal static ExpansionOptions FromEnvironment(RunnerConfiguration? configuration, string? generationSeed)
     {
@@ -44,9 +58,26 @@ public sealed record ExpansionOptions
             : Default with { MaxCombinations = configuration.Chaos.MaxCombinations, FeatureLanguage = configuration.FeatureLanguage };
         if (string.IsNullOrWhiteSpace(generationSeed))
             return options;
-        return long.TryParse(generationSeed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
-            ? options with { GenerationSeed = seed }
-            : throw new ConfigurationException(
-                $"{GenerationSeedVariable} must be a non-negative integer such as 1 or 424242, got \"{generationSeed}\"");
+        return options with { GenerationSeed = ParseNonNegative(GenerationSeedVariable, generationSeed, "1 or 424242") };
     }
+
+    /// <summary>
+    /// The nightly net: <c>CHAOS_MAX</c> (default 200) replaces every cap, <c>@chaos-max:N</c> tags
+    /// included, and the sample follows the generation seed, so each seed explores another subset.
+    /// Per-PR builds never call this: they stay at the stable, tag-controlled sample.
+    /// </summary>
+    internal ExpansionOptions Widen(string? maxCombinations)
+    {
+        var cap = string.IsNullOrWhiteSpace(maxCombinations)
+            ? FuzzMaxCombinations
+            : ParseNonNegative(MaxCombinationsVariable, maxCombinations, "200");
+        if (cap < 1)
+            throw new ConfigurationException($"{MaxCombinationsVariable} must be at least 1, got \"{maxCombinations}\"");
+        return this with { MaxCombinations = (int)Math.Min(cap, int.MaxValue), CapFromOptionsOverridesTags = true, SamplingSeed = GenerationSeed };
+    }
+
+    private static long ParseNonNegative(string variable, string value, string example) =>
+        long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new ConfigurationException($"{variable} must be a non-negative integer such as {example}, got \"{value}\"");
 }

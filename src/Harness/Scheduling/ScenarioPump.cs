@@ -15,10 +15,16 @@ internal sealed class ScenarioPump
     private readonly Thread _thread;
     private long _step;
     private bool _stopped;
+#if _FUZZ
+    private readonly FuzzPerturbation _perturbation;
+#endif
 
-    public ScenarioPump(ISchedulingPolicy policy, Action<SchedulerDecision>? onDecision, string name)
+    public ScenarioPump(ISchedulingPolicy policy, ulong seed, Action<SchedulerDecision>? onDecision, string name)
     {
         (_policy, _onDecision) = (policy, onDecision);
+#if _FUZZ
+        _perturbation = new FuzzPerturbation(seed);
+#endif
         _thread = new Thread(Loop) { IsBackground = true, Name = name };
         _thread.Start();
     }
@@ -71,8 +77,12 @@ internal sealed class ScenarioPump
             {
                 while (_ready.Count == 0 && !_stopped) Monitor.Wait(_gate);
                 if (_stopped) return;
+#if _FUZZ
+                // Wait releases the gate, so completions arriving meanwhile join the choice.
+                if (_perturbation.ShouldPause()) Monitor.Wait(_gate, FuzzPerturbation.Pause);
+                if (_stopped) return;
+#endif
                 var index = _policy.Pick(_ready);
-                // A _FUZZ perturbation point (extra shuffles at yield points) belongs here, after the policy's pick.
                 item = _ready[index];
                 _ready.RemoveAt(index);
                 decision = new SchedulerDecision(++_step, item.Owner.Name, _ready.Count + 1, index);

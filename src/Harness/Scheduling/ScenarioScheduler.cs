@@ -28,7 +28,7 @@ public sealed class ScenarioScheduler : IDisposable
             SchedulerKind.Pct => new PctPolicy(seed, spec.Depth),
             _ => new FifoPolicy(),
         };
-        _pump = new ScenarioPump(policy, onDecision, $"chaos-sched {spec}");
+        _pump = new ScenarioPump(policy, seed, onDecision, $"chaos-sched {spec}");
     }
 
     /// <summary>The scheduler for a test case: its policy from CHAOS_SCHED, its seed derived from the case id.</summary>
