@@ -6,9 +6,10 @@ namespace ChaosFeatures.Gherkin;
 /// <summary>What a binding may want to know about the running scenario.</summary>
 public sealed class ScenarioInfo
 {
-    internal ScenarioInfo(TestCase testCase)
+    internal ScenarioInfo(TestCase testCase, int iteration = 0)
     {
         TestCase = testCase;
+        Iteration = iteration;
         Title = testCase.ScenarioName;
         CombinedTags = [.. testCase.Tags];
         var featureTags = new HashSet<string>(testCase.Feature.Tags, StringComparer.Ordinal);
@@ -30,4 +31,10 @@ public sealed class ScenarioInfo
     public OrderedDictionary Arguments { get; }
 
     public TestCase TestCase { get; }
+
+    /// <summary>
+    /// 0-based run of this test case when it is run several times (<c>CHAOS_ITERATIONS</c>): each
+    /// iteration derives its own seeds from it. Always 0 for a single run.
+    /// </summary>
+    public int Iteration { get; }
 }

@@ -50,6 +50,25 @@ public sealed class BridgeEndToEndTests(BridgeFixtureSuite fixture) : IClassFixt
         results.Should().HaveCount(expected);
     }
 
+    [Fact]
+    public async Task With_CHAOS_ITERATIONS_a_case_passes_only_if_every_iteration_passes()
+    {
+        var once = await fixture.TestAsync("--filter", "Category=iterations");
+        var thrice = await fixture.TestAsync(new Dictionary<string, string> { ["CHAOS_ITERATIONS"] = "3" }, "--filter", "Category=iterations");
+
+        once.Results.Should().ContainSingle().Which.Outcome.Should().Be("Passed");
+        thrice.Results.Should().ContainSingle().Which.Should().Match<TrxResult>(r => r.Outcome == "Failed"
+            && r.Message.Contains("Iteration 3 of 3 failed") && r.Message.Contains("planted failure on iteration 2"));
+    }
+
+    [Fact]
+    public async Task A_bad_CHAOS_ITERATIONS_fails_every_case_with_one_line_naming_it()
+    {
+        var (_, results) = await fixture.TestAsync(new Dictionary<string, string> { ["CHAOS_ITERATIONS"] = "many" }, "--filter", "Category=good");
+
+        results.Should().HaveCount(GoodCases).And.OnlyContain(r => r.Outcome == "Failed" && r.Message.Contains("CHAOS_ITERATIONS='many' is invalid") && !r.Message.Trim().Contains('\n'));
+    }
+
     private static TrxResult Single(IReadOnlyList<TrxResult> results, string namePrefix) =>
         results.Should().ContainSingle(r => r.Name.StartsWith(namePrefix)).Subject;
 }

@@ -19,11 +19,14 @@ public sealed class BridgeFixtureSuite : IAsyncLifetime
     }
 
     /// <summary>Runs <c>dotnet test</c> on the fixture (already built) and returns its TRX results.</summary>
-    internal async Task<(DotnetCli.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(params string[] extra)
+    internal Task<(DotnetCli.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(params string[] extra) =>
+        TestAsync(new Dictionary<string, string>(), extra);
+
+    internal async Task<(DotnetCli.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var trx = Guid.NewGuid().ToString("N") + ".trx";
         string[] arguments = ["test", "--no-build", "--logger", $"trx;LogFileName={trx}", "--results-directory", ResultsDirectory, .. extra];
-        var run = await DotnetCli.RunAsync(ProjectDirectory, Bound, arguments);
+        var run = await DotnetCli.RunAsync(ProjectDirectory, Bound, environment, arguments);
         var path = Path.Combine(ResultsDirectory, trx);
         if (!File.Exists(path)) throw new InvalidOperationException("No TRX was written:\n" + run.Output);
         return (run, TrxReport.Read(path));

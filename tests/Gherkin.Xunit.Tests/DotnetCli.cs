@@ -7,7 +7,10 @@ internal static class DotnetCli
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan bound, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, TimeSpan bound, params string[] arguments) =>
+        RunAsync(workingDirectory, bound, new Dictionary<string, string>(), arguments);
+
+    public static async Task<Result> RunAsync(string workingDirectory, TimeSpan bound, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +24,8 @@ internal static class DotnetCli
         // A nested run must not inherit the outer suite's settings.
         start.Environment.Remove("CHAOS_SUITE_ROOT");
         start.Environment.Remove("CHAOS_STRICT");
+        start.Environment.Remove("CHAOS_ITERATIONS");
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();

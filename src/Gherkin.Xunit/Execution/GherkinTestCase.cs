@@ -71,9 +71,18 @@ public sealed class GherkinTestCase : XunitTestCase
         object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
     {
         var testCase = Case;
-        Verdict verdict = testCase is null
-            ? Verdict.Failed($"Test case '{_caseId}' no longer exists in the features; re-run discovery")
-            : ToVerdict(await Session.Run.RunAsync(testCase, cancellationTokenSource.Token));
+        Verdict verdict;
+        try
+        {
+            verdict = testCase is null
+                ? Verdict.Failed($"Test case '{_caseId}' no longer exists in the features; re-run discovery")
+                : ToVerdict(await Iterations.RunAsync(Session.Run, testCase, Iterations.Count, cancellationTokenSource.Token));
+        }
+        catch (InvalidOperationException e)
+        {
+            // A bad setting (CHAOS_ITERATIONS, a binding assembly that won't load): one clear line per test.
+            verdict = Verdict.Failed(e.Message);
+        }
         return ResultReporter.Report(messageBus, this, verdict, cancellationTokenSource);
     }
 

@@ -48,8 +48,12 @@ public sealed class TestRun : IAsyncDisposable
     /// <summary>Binding misuses found at discovery; while any exist, every case fails listing them.</summary>
     public IReadOnlyList<string> BindingErrors => _run.Registry.Errors;
 
-    public async Task<TestCaseResult> RunAsync(TestCase testCase, CancellationToken ct = default)
+    public Task<TestCaseResult> RunAsync(TestCase testCase, CancellationToken ct = default) => RunAsync(testCase, 0, ct);
+
+    /// <summary>Runs one iteration of a case (see <see cref="ScenarioInfo.Iteration"/>).</summary>
+    public async Task<TestCaseResult> RunAsync(TestCase testCase, int iteration, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(iteration);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var hub = _run.Hub;
         if (testCase.IgnoreReason is { } ignored)
@@ -64,7 +68,7 @@ public sealed class TestRun : IAsyncDisposable
         if (feature.BeforeErrors.Count > 0)
             return Report(testCase, NotRun(testCase, TestCaseStatus.Failed, "BeforeFeature hook failed:" + Environment.NewLine + string.Join(Environment.NewLine, feature.BeforeErrors), null));
         hub.Notify(l => l.TestCaseStarted(testCase));
-        var result = await new ScenarioRun(_run, testCase, feature.Context, ct).RunAsync(ct).ConfigureAwait(false);
+        var result = await new ScenarioRun(_run, testCase, iteration, feature.Context, ct).RunAsync(ct).ConfigureAwait(false);
         return Finished(testCase, result);
     }
 

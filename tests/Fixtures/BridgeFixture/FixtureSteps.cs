@@ -34,6 +34,12 @@ public sealed class FixtureSteps(ScenarioContext scenario)
     [Given("a step that blocks forever")]
     public void Blocks() => Never.Wait();
 
+    [Given("a step that fails on iteration {int}")]
+    public void FailsOnIteration(int iteration)
+    {
+        if (scenario.ScenarioInfo.Iteration == iteration) throw new InvalidOperationException($"planted failure on iteration {iteration}");
+    }
+
     [Given("a requirement that is missing")]
     public void MissingRequirement() => scenario.Skip("toxiproxy is not installed");
 }

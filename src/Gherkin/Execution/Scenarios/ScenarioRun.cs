@@ -24,12 +24,12 @@ internal sealed class ScenarioRun
     private int _afterPhaseClaimed;
     private int _currentIndex = -1;
 
-    public ScenarioRun(RunContext run, TestCase testCase, FeatureContext featureContext, CancellationToken cancellationToken)
+    public ScenarioRun(RunContext run, TestCase testCase, int iteration, FeatureContext featureContext, CancellationToken cancellationToken)
     {
         _run = run;
         _case = testCase;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _context = new ScenarioContext(new ScenarioInfo(testCase), _cancellation.Token);
+        _context = new ScenarioContext(new ScenarioInfo(testCase, iteration), _cancellation.Token);
         _output = new OutputCollector(testCase, run.Hub);
         _journal = new CaseJournal(_context);
         _container.Register(typeof(ScenarioContext), _context);
