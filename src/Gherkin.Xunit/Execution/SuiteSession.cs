@@ -4,6 +4,7 @@ using ChaosFeatures.Gherkin.Configuration;
 using ChaosFeatures.Gherkin.Execution;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Gherkin.Reporting;
 
 namespace ChaosFeatures.Gherkin.Xunit.Execution;
 
@@ -18,6 +19,7 @@ internal sealed class SuiteSession
     private static readonly ConcurrentDictionary<string, Lazy<SuiteSession>> Sessions = new();
 
     private readonly Lazy<TestRun> _run;
+    private RunReports? _reports;
     private readonly Dictionary<string, int> _indexById;
 
     private SuiteSession(string root, IReadOnlyList<string> paths, Assembly testAssembly)
@@ -26,9 +28,7 @@ internal sealed class SuiteSession
         Configuration = RunnerConfiguration.Load(Path.Combine(root, Discovery.SuiteRoot.ConfigFileName));
         Suite = FeatureSuite.Load(root, paths, ExpansionOptions.FromEnvironment(Configuration));
         _indexById = Suite.TestCases.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        _run = new Lazy<TestRun>(() => new TestRun(
-            ExecutionSettingsFactory.From(Configuration),
-            BindingAssemblies.Load(Configuration, testAssembly)));
+        _run = new Lazy<TestRun>(() => StartRun(testAssembly));
     }
 
     public string Root { get; }
@@ -42,6 +42,17 @@ internal sealed class SuiteSession
         _indexById.TryGetValue(caseId, out var index) ? Suite.TestCases[index] : null;
 
     public int IndexOf(TestCase testCase) => _indexById.GetValueOrDefault(testCase.Id, int.MaxValue);
+
+    /// <summary>The run, listened to by the formatters reqnroll.json turns on (output paths relative to the suite root).</summary>
+    private TestRun StartRun(Assembly testAssembly)
+    {
+        var targets = ReportFormats.Targets(Configuration.Formatters, Root);
+        _reports = targets.Count == 0 ? null : new RunReports(Suite, targets);
+        var run = new TestRun(ExecutionSettingsFactory.From(Configuration), BindingAssemblies.Load(Configuration, testAssembly),
+            _reports is null ? [] : [_reports]);
+        _reports?.DescribeBindings(run);
+        return run;
+    }
 
     public static SuiteSession For(string root, IReadOnlyList<string> paths, Assembly testAssembly)
     {
@@ -59,10 +70,23 @@ internal sealed class SuiteSession
         }
     }
 
-    /// <summary>Called once at the end of the test assembly: remaining [AfterFeature] and [AfterTestRun] hooks.</summary>
+    /// <summary>
+    /// Called once at the end of the test assembly: remaining [AfterFeature] and [AfterTestRun] hooks, then
+    /// the reports. Every session is closed even when one fails; all failures are rethrown so the bridge
+    /// reports them as a cleanup failure instead of a silently missing report.
+    /// </summary>
     public static async Task ShutdownAsync()
     {
-        foreach (var session in Started()) await session.Run.DisposeAsync();
+        var failures = new List<Exception>();
+        foreach (var session in Started())
+        {
+            try { await session.Run.DisposeAsync(); }
+            catch (Exception e) { failures.Add(e); }
+            try { session._reports?.ThrowIfFailed(); }
+            catch (Exception e) { failures.Add(e); }
+        }
+        if (failures.Count == 1) throw failures[0];
+        if (failures.Count > 1) throw new AggregateException("Closing the test run failed.", failures);
     }
 
     private static IEnumerable<SuiteSession> Started() =>

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace ChaosFeatures.Reports.Tests;
+
+/// <summary>
+/// Our HTML report in headless Chromium, offline: the page script runs to the end with no error, no
+/// console error and no blocked fetch. A probe injected first records those into the DOM, which
+/// Chromium then dumps; the probe is itself checked on a page that throws on purpose.
+/// </summary>
+[Collection(ReportsCollection.Name)]
+[Trait("Category", "reports")]
+public sealed partial class ChromiumTests(ReportsFixtureRun fixture, ITestOutputHelper output)
+{
+    private const string Probe = """
+        <script>
+        (function () {
+          function record(what) {
+            var root = document.documentElement;
+            root.setAttribute('data-js-errors', (root.getAttribute('data-js-errors') || '') + what + ' | ');
+          }
+          window.addEventListener('error', function (e) { record('error: ' + e.message); });
+          document.addEventListener('securitypolicyviolation', function (e) { record('blocked: ' + e.violatedDirective + ' ' + e.blockedURI); });
+          var consoleError = console.error;
+          console.error = function () { record('console: ' + Array.prototype.join.call(arguments, ' ')); consoleError.apply(console, arguments); };
+        })();
+        </script>
+        """;
+
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task The_report_runs_without_errors_and_shows_the_matrix()
+    {
+        var chromium = Tool.Find("chromium");
+        if (MissingTool.Stop(chromium, "chromium", "apt-get install -y --no-install-recommends chromium", output))
+            return;
+        var work = Directory.CreateTempSubdirectory("chaos-reports-chromium-").FullName;
+        try
+        {
+            var broken = Path.Combine(work, "broken.html");
+            File.WriteAllText(broken, $"<!DOCTYPE html><html><head>{Probe}</head><body><script>notDefined();</script></body></html>");
+            Errors(await DumpDomAsync(chromium!, work, broken)).Should().Contain("notDefined", "the probe must catch errors, or its silence means nothing");
+
+            var page = Path.Combine(work, "report.html");
+            File.WriteAllText(page, File.ReadAllText(fixture.Report("chaos-report.html")).Replace("<head>", "<head>" + Probe));
+            var dom = await DumpDomAsync(chromium!, work, page);
+
+            Errors(dom).Should().BeEmpty();
+            dom.Should().Contain("data-ready=\"true\"", "the page script must run to its end");
+            dom.Should().Contain("<section id=\"matrix\">").And.MatchRegex("<td class=\"cell failed\"");
+
+            var screenshot = Path.Combine(fixture.RepoRoot, "reports", "chaos-report.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+            var shot = await Tool.RunAsync(chromium!, work, Bound, [.. Flags(work), "--hide-scrollbars", "--window-size=1400,1600", $"--screenshot={screenshot}", new Uri(page).AbsoluteUri]);
+            shot.ExitCode.Should().Be(0, shot.Output);
+            new FileInfo(screenshot).Length.Should().BeGreaterThan(10_000);
+            output.WriteLine($"screenshot: {screenshot}");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<string> DumpDomAsync(string chromium, string work, string page)
+    {
+        var dump = await Tool.RunAsync(chromium, work, Bound, [.. Flags(work), "--dump-dom", new Uri(page).AbsoluteUri]);
+        dump.ExitCode.Should().Be(0, dump.Output);
+        return dump.Output;
+    }
+
+    private static string[] Flags(string work) =>
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", $"--user-data-dir={Path.Combine(work, "profile")}",
+    ];
+
+    private static string Errors(string dom) => ErrorsAttribute().Match(dom) is { Success: true } m ? m.Groups[1].Value : "";
+
+    [GeneratedRegex("data-js-errors=\"([^\"]*)\"")]
+    private static partial Regex ErrorsAttribute();
+}
