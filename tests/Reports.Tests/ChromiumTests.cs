@@ -29,22 +29,22 @@ public sealed partial class ChromiumTests(ReportsFixtureRun fixture, ITestOutput
 
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
 
-    [Fact]
+    private const string Install = "apt-get install -y --no-install-recommends chromium";
+
+    [RequiresToolFact(Install, "chromium")]
     public async Task The_report_runs_without_errors_and_shows_the_matrix()
     {
-        var chromium = Tool.Find("chromium");
-        if (MissingTool.Stop(chromium, "chromium", "apt-get install -y --no-install-recommends chromium", output))
-            return;
+        var chromium = Tool.Require("chromium", Install);
         var work = Directory.CreateTempSubdirectory("chaos-reports-chromium-").FullName;
         try
         {
             var broken = Path.Combine(work, "broken.html");
             File.WriteAllText(broken, $"<!DOCTYPE html><html><head>{Probe}</head><body><script>notDefined();</script></body></html>");
-            Errors(await DumpDomAsync(chromium!, work, broken)).Should().Contain("notDefined", "the probe must catch errors, or its silence means nothing");
+            Errors(await DumpDomAsync(chromium, work, broken)).Should().Contain("notDefined", "the probe must catch errors, or its silence means nothing");
 
             var page = Path.Combine(work, "report.html");
             File.WriteAllText(page, File.ReadAllText(fixture.Report("chaos-report.html")).Replace("<head>", "<head>" + Probe));
-            var dom = await DumpDomAsync(chromium!, work, page);
+            var dom = await DumpDomAsync(chromium, work, page);
 
             Errors(dom).Should().BeEmpty();
             dom.Should().Contain("data-ready=\"true\"", "the page script must run to its end");
@@ -52,7 +52,7 @@ public sealed partial class ChromiumTests(ReportsFixtureRun fixture, ITestOutput
 
             var screenshot = Path.Combine(fixture.RepoRoot, "reports", "chaos-report.png");
             Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-            var shot = await Tool.RunAsync(chromium!, work, Bound, [.. Flags(work), "--hide-scrollbars", "--window-size=1400,1600", $"--screenshot={screenshot}", new Uri(page).AbsoluteUri]);
+            var shot = await Tool.RunAsync(chromium, work, Bound, [.. Flags(work), "--hide-scrollbars", "--window-size=1400,1600", $"--screenshot={screenshot}", new Uri(page).AbsoluteUri]);
             shot.ExitCode.Should().Be(0, shot.Output);
             new FileInfo(screenshot).Length.Should().BeGreaterThan(10_000);
             output.WriteLine($"screenshot: {screenshot}");

@@ -13,6 +13,10 @@ internal static class Tool
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
 
+    /// <summary>The tool's path; in strict mode a missing tool is not skipped, so say exactly what is missing.</summary>
+    public static string Require(string name, string install) =>
+        Find(name) ?? throw new InvalidOperationException($"{name} is not installed (install: {install})");
+
     public static async Task<Result> RunAsync(string file, string workingDirectory, TimeSpan bound, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
