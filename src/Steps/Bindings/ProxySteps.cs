@@ -28,7 +28,7 @@ public sealed class ProxySteps(ChaosScenario chaos)
     [Given("the proxy of peer {string} adds {int} ms latency with {int} ms jitter"), StepExample("Given the proxy of peer \"EP\" adds 20 ms latency with 5 ms jitter")]
     public void LatencyWithJitter(string peer, int ms, int jitter) => Proxy(peer).Add(new LatencyOptions { Latency = ms, Jitter = jitter });
 
-    [Given("the proxy of peer {string} throttles to {int} KB/s"), StepExample("Given the proxy of peer \"EP\" throttles to 100 KB/s")]
+    [Given(@"the proxy of peer {string} throttles to {int} KB\/s"), StepExample("Given the proxy of peer \"EP\" throttles to 100 KB/s")]
     public void Throttles(string peer, int rate) => Proxy(peer).Add(new BandwidthOptions { Rate = rate });
 
     [Given("the proxy of peer {string} slices into {int}-byte segments"), StepExample("Given the proxy of peer \"EP\" slices into 3-byte segments")]
