@@ -77,7 +77,7 @@ Feature: A peer that closes early with a FIN gives a clean prefix and eof
     Then task "C" received a clean prefix of peer "EP"
     And task "C" received <n> bytes
     And the outcome of task "C" is timeout
-    And the transfer of task "C" took at least 150 ms
+    And the transfer of task "C" took at least 145 ms
 
     Examples:
       | n   |

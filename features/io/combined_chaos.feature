@@ -44,8 +44,10 @@ Feature: Transport faults crossed with client logic on a fixed 256-byte payload
     And the outcome of task "C" is eof
     And counter "io_download_ok_C" equals 0
 
+  # The peer holds 100 ms before its RST so that the proxy's reset_peer (0..10 ms) fires first.
   Scenario: an RST anywhere in the stream leaves a clean prefix and reset
     Given an evil peer "EP" serving 256 bytes
+    And evil peer "EP" holds the connection for 100 ms
     Given one of:
       | evil peer "EP" resets after 0..255 bytes  |
       | evil peer "EP" uses a hard reset          |

@@ -4,7 +4,8 @@ Feature: An evil peer's write pattern never changes what a correct client receiv
   closing or delays its accept. None of that may change the bytes a correct client ends up with:
   a client that reads until EOF receives the payload intact, whatever its own read pattern and
   whichever driver (socket, stream, pipe) runs underneath. Connection-level faults (refused,
-  never accepted) end in the outcome that names them, with nothing received.
+  never accepted) end in the outcome that names them, with nothing received. Lower time bounds
+  leave a few ms for the runtime's coarse timer tick.
 
   Scenario Outline: sliced and paced output arrives intact with every driver
     Given an evil peer "EP" serving <size> bytes
@@ -31,7 +32,7 @@ Feature: An evil peer's write pattern never changes what a correct client receiv
     Given one of:
       | evil peer "EP" slices output into 1-byte chunks       |
       | evil peer "EP" slices output into 2..9-byte chunks    |
-      | evil peer "EP" slices output into 64\|128-byte chunks |
+      | evil peer "EP" slices output into 48..128-byte chunks |
     Given any of:
       | evil peer "EP" delays 1..2 ms between chunks     |
       | evil peer "EP" holds the connection for 5..20 ms |
@@ -47,19 +48,19 @@ Feature: An evil peer's write pattern never changes what a correct client receiv
     And evil peer "EP" holds the connection for 100 ms
     When task "C" downloads from peer "EP"
     Then task "C" received the payload of peer "EP" intact
-    And the transfer of task "C" took at least 100 ms
+    And the transfer of task "C" took at least 95 ms
 
   Scenario Outline: a delayed accept only delays the transfer
     Given an evil peer "EP" serving 256 bytes
     And an evil peer "EP" that delays accepting by <delay> ms
     When task "C" downloads from peer "EP"
     Then task "C" received the payload of peer "EP" intact
-    And the transfer of task "C" took at least <delay> ms
+    And the transfer of task "C" took at least <min> ms
 
     Examples:
-      | delay |
-      | 50    |
-      | 150   |
+      | delay | min |
+      | 50    | 45  |
+      | 150   | 145 |
 
   Scenario: a refused connection is reported as refused, for downloads and uploads alike
     Given an evil peer "EP" serving 256 bytes
@@ -68,7 +69,8 @@ Feature: An evil peer's write pattern never changes what a correct client receiv
       | task "C" downloads from peer "EP"           |
       | task "C" uploads 1024 bytes to peer "EP"    |
     Then the outcome of task "C" is refused
-    And task "C" received 0 bytes
+    And counter "io_recv_bytes_C" equals 0
+    And counter "io_sent_bytes_C" equals 0
 
   Scenario: a peer that never accepts leaves the client waiting until it gives up
     Given an evil peer "EP" serving 256 bytes
@@ -79,16 +81,16 @@ Feature: An evil peer's write pattern never changes what a correct client receiv
       | task "C" downloads from peer "EP" byte by byte |
       | task "C" uploads 1024 bytes to peer "EP"    |
     Then the outcome of task "C" is timeout
-    And task "C" received 0 bytes
-    And the transfer of task "C" took at least 200 ms
+    And counter "io_recv_bytes_C" equals 0
+    And the transfer of task "C" took at least 190 ms
 
   Scenario: an echoing peer returns every uploaded byte
     Given an evil peer "EP" echoing
     When one of:
       | task "C" uploads 4096 bytes to peer "EP"                     |
-      | task "C" uploads 4096 bytes to peer "EP" in 1\|7\|100-byte writes |
+      | task "C" uploads 4096 bytes to peer "EP" in 1..100-byte writes |
     Then the outcome of task "C" is completed
-    And task "C" received 4096 bytes
+    And counter "io_recv_bytes_C" equals 4096
     And counter "io_sent_bytes_C" equals 4096
 
   Scenario: several tasks download from one peer at the same time and all get the payload
