@@ -13,8 +13,8 @@ namespace ChaosFeatures.Steps.Peers;
 /// </summary>
 public sealed class PeerSpec(string name)
 {
-    /// <summary>A never-reading peer advertises a tiny window, so a client's sends stall after kilobytes, not megabytes.</summary>
-    private const int NeverReadReceiveBuffer = 4096;
+    /// <summary>A peer that never reads, or stops, advertises a small window, so a client's sends stall sooner (the client's own send buffer still absorbs megabytes).</summary>
+    private const int StallingReceiveBuffer = 4096;
 
     private string? _mode;
     private Func<byte[]>? _payload;
@@ -95,7 +95,8 @@ public sealed class PeerSpec(string name)
             // A peer defined only by an accept fault serves nothing: what the client sees is the fault.
             _ => new ServeBehaviour(ServedPayload ?? [], _slice, _delay, _closeAfter, _hardReset, _hold, _halfOpen),
         };
-        return new PeerOptions(Name, behaviour, acceptFault: _acceptFault, receiveBufferSize: NeverReads ? NeverReadReceiveBuffer : 0);
+        var stalls = _mode == "consume" && (_readSize == 0 || _stopAfter >= 0);
+        return new PeerOptions(Name, behaviour, acceptFault: _acceptFault, receiveBufferSize: stalls ? StallingReceiveBuffer : 0);
     }
 
     private void SetMode(string mode)

@@ -50,7 +50,7 @@ public sealed record ChaosRunSettings(ChaosSeeds Seeds, string ResultsFolder, st
                 : throw new ChaosConfigurationException(SuiteRootVariable, fromVariable, "an existing folder holding reqnroll.json");
         foreach (var start in searchFrom)
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, ConfigFileName))) return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, ConfigFileName))) return Path.TrimEndingDirectorySeparator(dir.FullName);
         return null;
     }
 }
