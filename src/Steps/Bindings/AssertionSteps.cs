@@ -31,10 +31,11 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
         chaos.Invariants.CleanPrefix(task, Served(peer), download.Result.Received);
     }
 
+    /// <summary>Of its last transfer: a download's bytes, or what an upload's peer sent back (an echo).</summary>
     [Then("task {string} received {int} bytes"), StepExample("Then task \"C\" received 100 bytes")]
     public async Task ReceivedBytes(string task, int bytes)
     {
-        var received = (await LastAsync(task, download: true)).Result.BytesReceived;
+        var received = (await LastAsync(task, download: null)).Result.BytesReceived;
         if (received != bytes) throw new ChaosAssertionException($"{task}: received {received} B, expected {bytes} B");
     }
 
@@ -56,8 +57,8 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     public async Task PeerReadUpload(string peer, string task)
     {
         var upload = await LastAsync(task, download: false);
-        var running = await SettledAsync(peer);
         var expected = Convert.ToHexStringLower(SHA256.HashData(upload.Sent.Span));
+        var running = await SettledAsync(peer, stats => stats.ReadSha256ByConnection.Values.Contains(expected));
         var hashes = running.Stats.ReadSha256ByConnection.Values;
         if (!hashes.Contains(expected))
             throw new ChaosAssertionException($"peer {peer} did not read the {upload.Sent.Length} B upload of task {task} intact: " +
@@ -68,7 +69,7 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     public async Task PeerRead(string peer, int bytes)
     {
         await chaos.Tasks.WaitAllIdleAsync(context.ScenarioCancellationToken);
-        var read = (await SettledAsync(peer)).Stats.BytesRead;
+        var read = (await SettledAsync(peer, stats => stats.BytesRead == bytes)).Stats.BytesRead;
         if (read != bytes) throw new ChaosAssertionException($"peer {peer} read {read} B, expected {bytes} B");
     }
 
@@ -163,11 +164,18 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     private byte[] Served(string peer) => chaos.Peers.Spec(peer).ServedPayload
         ?? throw new InvalidOperationException($"evil peer \"{peer}\" serves no payload (it reads or echoes)");
 
-    /// <summary>The peer once its connections have run their scripts, so its stats are final (a never-reading peer holds until stopped: no wait).</summary>
-    private async Task<RunningPeer> SettledAsync(string peer)
+    /// <summary>
+    /// The peer once its stats say what is <paramref name="expected"/> and its connections have run their scripts, or
+    /// after a bound. Polled, because a forked peer's stats arrive as events a little after the fact; a never-reading
+    /// peer holds its connections until stopped, so for it only <paramref name="expected"/> counts.
+    /// </summary>
+    private async Task<RunningPeer> SettledAsync(string peer, Func<EvilPeer.Peers.PeerStats, bool> expected)
     {
         var running = await chaos.Peers.GetAsync(peer, context.ScenarioCancellationToken);
-        if (!running.Spec.NeverReads) await running.WaitForConnectionsAsync(PeerSettleBound);
+        var stats = running.Stats;
+        var deadline = DateTime.UtcNow + PeerSettleBound;
+        while (!(expected(stats) && (running.Spec.NeverReads || stats.ConnectionsFinished >= stats.ConnectionsAccepted)) && DateTime.UtcNow < deadline)
+            await Task.Delay(5, context.ScenarioCancellationToken);
         return running;
     }
 

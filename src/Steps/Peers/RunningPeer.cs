@@ -10,16 +10,15 @@ namespace ChaosFeatures.Steps.Peers;
 public sealed class RunningPeer : IAsyncDisposable
 {
     private readonly IAsyncDisposable _peer;
-    private readonly Func<int, TimeSpan, Task> _waitForConnections;
 
-    private RunningPeer(PeerSpec spec, IAsyncDisposable peer, IPEndPoint endPoint, PeerStats stats,
-        Func<int, TimeSpan, Task> waitForConnections, ToxicProxy? proxy)
+    private RunningPeer(PeerSpec spec, IAsyncDisposable peer, IPEndPoint endPoint, PeerStats stats, ToxicProxy? proxy)
     {
-        (Spec, _peer, PeerEndPoint, Stats, _waitForConnections, Proxy) = (spec, peer, endPoint, stats, waitForConnections, proxy);
+        (Spec, _peer, PeerEndPoint, Stats, Proxy) = (spec, peer, endPoint, stats, proxy);
     }
 
     public PeerSpec Spec { get; }
     public IPEndPoint PeerEndPoint { get; }
+    /// <summary>Live counters; a forked peer's are rebuilt from its events, so they trail the child by a little.</summary>
     public PeerStats Stats { get; }
     public ToxicProxy? Proxy { get; }
 
@@ -33,12 +32,12 @@ public sealed class RunningPeer : IAsyncDisposable
         if (spec.Forked)
         {
             var forked = await ForkedPeer.StartAsync(options, events, cancellationToken: cancellationToken);
-            running = new RunningPeer(spec, forked, forked.EndPoint, forked.Stats, (n, t) => forked.WaitForConnectionsAsync(n, t), null);
+            running = new RunningPeer(spec, forked, forked.EndPoint, forked.Stats, null);
         }
         else
         {
             var peer = await PeerHost.StartAsync(options, events, cancellationToken: cancellationToken);
-            running = new RunningPeer(spec, peer, peer.EndPoint, peer.Stats, (n, t) => peer.WaitForConnectionsAsync(n, t), null);
+            running = new RunningPeer(spec, peer, peer.EndPoint, peer.Stats, null);
         }
         if (spec.Proxy is not { } proxySpec) return running;
         try
@@ -49,7 +48,7 @@ public sealed class RunningPeer : IAsyncDisposable
             });
             foreach (var toxic in proxySpec.Toxics()) proxy.AddToxic(toxic);
             await proxy.StartAsync(cancellationToken);
-            return new RunningPeer(spec, running._peer, running.PeerEndPoint, running.Stats, running._waitForConnections, proxy);
+            return new RunningPeer(spec, running._peer, running.PeerEndPoint, running.Stats, proxy);
         }
         catch
         {
@@ -57,9 +56,6 @@ public sealed class RunningPeer : IAsyncDisposable
             throw;
         }
     }
-
-    /// <summary>Every accepted connection has run its script (bounded; the message carries the stats).</summary>
-    public Task WaitForConnectionsAsync(TimeSpan bound) => _waitForConnections((int)Stats.ConnectionsAccepted, bound);
 
     public async ValueTask DisposeAsync()
     {
