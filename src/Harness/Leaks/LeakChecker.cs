@@ -18,6 +18,9 @@ public sealed class LeakChecker
     private readonly ConcurrentDictionary<int, byte> _ports = new();
     private readonly long _unobservedBaseline = UnobservedTaskExceptions.Baseline();
 
+    /// <summary>Sockets open before the scenario began cannot be its leaks: when no newer one is open, the check ends without reading the TCP tables.</summary>
+    private readonly HashSet<long> _socketsBefore = ProcSockets.Available ? ProcSockets.OwnSocketInodes() : [];
+
     /// <summary>Null on Linux; otherwise why the socket part cannot run, for a skip with a reason.</summary>
     public static string? UnavailableReason => ProcSockets.Available ? null : ProcSockets.Unavailable;
 
@@ -47,7 +50,10 @@ public sealed class LeakChecker
         while (true)
         {
             var ports = _ports.Keys.ToHashSet();
-            var open = ProcSockets.OwnTcpSockets().Where(s => ports.Contains(s.LocalPort) || ports.Contains(s.RemotePort)).ToArray();
+            var newer = ProcSockets.OwnSocketInodes();
+            newer.ExceptWith(_socketsBefore);
+            if (newer.Count == 0) return [];
+            var open = ProcSockets.OwnTcpSockets(newer).Where(s => ports.Contains(s.LocalPort) || ports.Contains(s.RemotePort)).ToArray();
             if (open.Length == 0) return [];
             if (DateTime.UtcNow >= deadline)
                 return open.Select(s => $"leaked {s} (tracked ports {string.Join(", ", ports.Order())})").ToArray();

@@ -27,10 +27,10 @@ internal static class ProcSockets
         return inodes;
     }
 
-    /// <summary>This process's TCP sockets (IPv4 and IPv6).</summary>
-    public static IReadOnlyList<TcpSocketEntry> OwnTcpSockets()
+    /// <summary>This process's TCP sockets (IPv4 and IPv6), or those of them among <paramref name="own"/>.</summary>
+    public static IReadOnlyList<TcpSocketEntry> OwnTcpSockets(HashSet<long>? own = null)
     {
-        var own = OwnSocketInodes();
+        own ??= OwnSocketInodes();
         return Table("/proc/net/tcp").Concat(Table("/proc/net/tcp6")).Where(e => own.Contains(e.Inode)).ToArray();
     }
 

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using ChaosFeatures.Gherkin;
+using ChaosFeatures.Steps.Scenario;
+
+namespace ChaosFeatures.Steps.Tests.Bindings;
+
+/// <summary>Test-only: a client that connects to a peer and never closes, for the leak check to catch.</summary>
+[Binding]
+public sealed class LeakySteps(ChaosScenario chaos)
+{
+    /// <summary>The leaked sockets, closed by the test once it has seen the scenario fail.</summary>
+    public static readonly ConcurrentBag<Socket> Leaked = [];
+
+    [When("a leaky client connects to peer {string}")]
+    public async Task Connect(string peer)
+    {
+        var running = await chaos.Peers.GetAsync(peer, CancellationToken.None);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        Leaked.Add(socket);
+        await socket.ConnectAsync(running.ClientEndPoint);
+    }
+
+    public static void CloseAll()
+    {
+        while (Leaked.TryTake(out var socket)) socket.Dispose();
+    }
+}
