@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
+using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.Harness.Clients;
 
 namespace ChaosFeatures.Harness.Counters;
@@ -40,6 +41,14 @@ public sealed class ChaosCounters
     {
         Register(CounterNames.PeerServed(peer));
         Register(CounterNames.PeerReadBytes(peer));
+    }
+
+    /// <summary>A peer's live stats as counters (<c>evil_peer_served_EP</c>, <c>..._read_bytes_EP</c>, <c>..._accepted_EP</c>): a snapshot, so call it before reading them.</summary>
+    public void RecordPeer(string peer, PeerStats stats)
+    {
+        Set(CounterNames.PeerServed(peer), stats.BytesServed);
+        Set(CounterNames.PeerReadBytes(peer), stats.BytesRead);
+        Set(CounterNames.PeerAccepted(peer), stats.ConnectionsAccepted);
     }
 
     private void RecordTransfer(string direction, string task, TransferResult result)

@@ -10,6 +10,7 @@ public static class CounterNames
     public static string SentBytes(string task) => $"io_sent_bytes_{task}";
     public static string PeerServed(string peer) => $"evil_peer_served_{peer}";
     public static string PeerReadBytes(string peer) => $"evil_peer_read_bytes_{peer}";
+    public static string PeerAccepted(string peer) => $"evil_peer_accepted_{peer}";
 
     internal static IEnumerable<string> TransferFamily(string direction, string task) =>
     [

@@ -15,13 +15,18 @@ public sealed record ChaosResultsLocation(string RunId, string RunDirectory)
 
     public string EventsPath => Path.Combine(RunDirectory, "events.jsonl");
 
-    public static ChaosResultsLocation FromEnvironment(string? root = null)
+    public static ChaosResultsLocation FromEnvironment(string? root = null) =>
+        Resolve(Environment.GetEnvironmentVariable(DirectoryVariable), Environment.GetEnvironmentVariable(RunIdVariable), root);
+
+    /// <summary>
+    /// The location from the two settings as given (null or empty = default), for callers that read
+    /// them from somewhere else than the process environment. <paramref name="folder"/> is relative to <paramref name="root"/>.
+    /// </summary>
+    public static ChaosResultsLocation Resolve(string? folder, string? runId, string? root = null)
     {
-        var folder = Environment.GetEnvironmentVariable(DirectoryVariable);
         if (string.IsNullOrEmpty(folder)) folder = "chaos-results";
         folder = Path.GetFullPath(folder, root ?? Directory.GetCurrentDirectory());
 
-        var runId = Environment.GetEnvironmentVariable(RunIdVariable);
         if (string.IsNullOrEmpty(runId))
             runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId;
         else if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || runId is "." or "..")

@@ -1,0 +1,191 @@
+using System.Security.Cryptography;
+using ChaosFeatures.Gherkin;
+using ChaosFeatures.Harness.Clients;
+using ChaosFeatures.Harness.Invariants;
+using ChaosFeatures.Steps.Catalogue;
+using ChaosFeatures.Steps.Peers;
+using ChaosFeatures.Steps.Scenario;
+using ChaosFeatures.Steps.Tasks;
+
+namespace ChaosFeatures.Steps.Bindings;
+
+[Binding]
+[StepTopic(4, "Assertions", "Each Then step first waits for the tasks it names to drain their queues (steps about peers or counters wait " +
+    "for every task), bounded by the tasks' own timeouts and sleeps plus 5 s. A task's outcome and bytes are those of its last transfer. " +
+    "Outcomes: completed | eof | reset | refused | timeout | cancelled | corrupt | error.")]
+public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
+{
+    private static readonly TimeSpan PeerSettleBound = TimeSpan.FromSeconds(5);
+
+    [Then("task {string} received the payload of peer {string} intact"), StepExample("Then task \"C\" received the payload of peer \"EP\" intact")]
+    public async Task ReceivedIntact(string task, string peer)
+    {
+        var download = await LastAsync(task, download: true);
+        chaos.Invariants.PayloadIntact(task, Served(peer), download.Result.Received);
+    }
+
+    [Then("task {string} received a clean prefix of peer {string}"), StepExample("Then task \"C\" received a clean prefix of peer \"EP\"")]
+    public async Task ReceivedCleanPrefix(string task, string peer)
+    {
+        var download = await LastAsync(task, download: true);
+        chaos.Invariants.CleanPrefix(task, Served(peer), download.Result.Received);
+    }
+
+    [Then("task {string} received {int} bytes"), StepExample("Then task \"C\" received 100 bytes")]
+    public async Task ReceivedBytes(string task, int bytes)
+    {
+        var received = (await LastAsync(task, download: true)).Result.BytesReceived;
+        if (received != bytes) throw new ChaosAssertionException($"{task}: received {received} B, expected {bytes} B");
+    }
+
+    [Then("the outcome of task {string} is {word}"), StepExample("Then the outcome of task \"C\" is eof")]
+    public async Task OutcomeIs(string task, string outcome)
+    {
+        var expected = ParseOutcomes(outcome);
+        chaos.Invariants.OutcomeIn(task, (await LastAsync(task, download: null)).Result.Outcome, expected);
+    }
+
+    [Then("the outcome of task {string} is one of {string}"), StepExample("Then the outcome of task \"C\" is one of \"eof, reset\"")]
+    public async Task OutcomeIsOneOf(string task, string outcomes)
+    {
+        var expected = ParseOutcomes(outcomes);
+        chaos.Invariants.OutcomeIn(task, (await LastAsync(task, download: null)).Result.Outcome, expected);
+    }
+
+    [Then("peer {string} read the upload of task {string} intact"), StepExample("Then peer \"EP\" read the upload of task \"C\" intact")]
+    public async Task PeerReadUpload(string peer, string task)
+    {
+        var upload = await LastAsync(task, download: false);
+        var running = await SettledAsync(peer);
+        var expected = Convert.ToHexStringLower(SHA256.HashData(upload.Sent.Span));
+        var hashes = running.Stats.ReadSha256ByConnection.Values;
+        if (!hashes.Contains(expected))
+            throw new ChaosAssertionException($"peer {peer} did not read the {upload.Sent.Length} B upload of task {task} intact: " +
+                $"expected sha256={expected}; its connections read {running.Stats.BytesRead} B in all, hashes [{string.Join(", ", hashes)}]");
+    }
+
+    [Then("peer {string} read {int} bytes"), StepExample("Then peer \"EP\" read 1000 bytes")]
+    public async Task PeerRead(string peer, int bytes)
+    {
+        await chaos.Tasks.WaitAllIdleAsync(context.ScenarioCancellationToken);
+        var read = (await SettledAsync(peer)).Stats.BytesRead;
+        if (read != bytes) throw new ChaosAssertionException($"peer {peer} read {read} B, expected {bytes} B");
+    }
+
+    [Then("counter {string} equals {int}"), StepExample("Then counter \"io_download_ok_C\" equals 1")]
+    public async Task CounterEquals(string counter, int value)
+    {
+        var actual = await CounterAsync(counter);
+        if (actual != value) throw new ChaosAssertionException($"counter {counter} is {actual}, expected {value}");
+    }
+
+    [Then("counter {string} is at least {int}"), StepExample("Then counter \"io_recv_bytes_C\" is at least 1")]
+    public async Task CounterAtLeast(string counter, int value)
+    {
+        var actual = await CounterAsync(counter);
+        if (actual < value) throw new ChaosAssertionException($"counter {counter} is {actual}, expected at least {value}");
+    }
+
+    [Then("task {string} is completed"), StepExample("Then task \"C\" is completed")]
+    public async Task IsCompleted(string task)
+    {
+        var chaosTask = await IdleAsync(task);
+        var state = chaosTask.Describe(chaos.Tasks.Scheduler);
+        var outcome = chaosTask.LastTransfer?.Result.Outcome;
+        // A cancelled task counts as completed only when the cancel is its transfer's outcome, i.e. the client saw it.
+        if (state is "idle" or "completed" || (state == "cancelled" && outcome == Outcome.Cancelled)) return;
+        throw new ChaosAssertionException($"task {task} is not completed: it is {state}" +
+            (outcome is { } o ? $" (last outcome {OutcomeClassifier.Name(o)})" : "") + $"; its actions: {chaosTask.History}");
+    }
+
+    [Then("task {string} was cancelled"), StepExample("Then task \"C\" was cancelled")]
+    public async Task WasCancelled(string task)
+    {
+        var chaosTask = await IdleAsync(task);
+        var state = chaosTask.Describe(chaos.Tasks.Scheduler);
+        if (state != "cancelled")
+            throw new ChaosAssertionException($"task {task} was not cancelled: it is {state}; its actions: {chaosTask.History}");
+    }
+
+    [Then("the upload of task {string} stalled"), StepExample("Then the upload of task \"C\" stalled")]
+    public async Task UploadStalled(string task)
+    {
+        var upload = await LastAsync(task, download: false);
+        var result = upload.Result;
+        if (result.Outcome is not (Outcome.Timeout or Outcome.Cancelled) || result.BytesSent >= upload.Sent.Length)
+            throw new ChaosAssertionException($"the upload of task {task} did not stall: outcome {OutcomeClassifier.Name(result.Outcome)}, " +
+                $"sent {result.BytesSent} of {upload.Sent.Length} B (a stall ends in timeout or cancelled with bytes unsent)");
+    }
+
+    [Then("no orphan tasks"), StepExample("Then no orphan tasks")]
+    public async Task NoOrphanTasks()
+    {
+        var orphans = await chaos.Tasks.EndAllAsync(abort: false);
+        if (orphans.Count > 0) throw new ChaosAssertionException("orphan scenario tasks: " + string.Join("; ", orphans));
+    }
+
+    [Then("no sockets leaked"), StepExample("Then no sockets leaked")]
+    public async Task NoSocketsLeaked()
+    {
+        var problems = await chaos.EndAsync(abort: false);
+        if (problems.Count > 0) throw new ChaosAssertionException("left behind: " + string.Join("; ", problems));
+    }
+
+    [Then("the transfer of task {string} took at least {int} ms"), StepExample("Then the transfer of task \"C\" took at least 50 ms")]
+    public async Task TookAtLeast(string task, int ms)
+    {
+        var took = (await LastAsync(task, download: null)).Result.Duration.TotalMilliseconds;
+        if (took < ms) throw new ChaosAssertionException($"the transfer of task {task} took {took:0.0} ms, expected at least {ms} ms");
+    }
+
+    [Then("the transfer of task {string} took less than {int} ms"), StepExample("Then the transfer of task \"C\" took less than 1000 ms")]
+    public async Task TookLessThan(string task, int ms)
+    {
+        var took = (await LastAsync(task, download: null)).Result.Duration.TotalMilliseconds;
+        if (took >= ms) throw new ChaosAssertionException($"the transfer of task {task} took {took:0.0} ms, expected less than {ms} ms");
+    }
+
+    private async Task<ChaosTask> IdleAsync(string task)
+    {
+        await chaos.Tasks.WaitIdleAsync([task], context.ScenarioCancellationToken);
+        return chaos.Tasks.Started(task);
+    }
+
+    /// <summary>The task's last transfer of the kind asked (null = either), after waiting for it.</summary>
+    private async Task<TransferRecord> LastAsync(string task, bool? download)
+    {
+        var chaosTask = await IdleAsync(task);
+        var kind = download switch { true => "download", false => "upload", null => "transfer" };
+        return chaosTask.Transfers.LastOrDefault(t => download is null || t.IsDownload == download)
+            ?? throw new ChaosAssertionException($"task {task} has no {kind} (its actions: {chaosTask.History}; it is {chaosTask.Describe(chaos.Tasks.Scheduler)})");
+    }
+
+    private byte[] Served(string peer) => chaos.Peers.Spec(peer).ServedPayload
+        ?? throw new InvalidOperationException($"evil peer \"{peer}\" serves no payload (it reads or echoes)");
+
+    /// <summary>The peer once its connections have run their scripts, so its stats are final (a never-reading peer holds until stopped: no wait).</summary>
+    private async Task<RunningPeer> SettledAsync(string peer)
+    {
+        var running = await chaos.Peers.GetAsync(peer, context.ScenarioCancellationToken);
+        if (!running.Spec.NeverReads) await running.WaitForConnectionsAsync(PeerSettleBound);
+        return running;
+    }
+
+    private async Task<long> CounterAsync(string counter)
+    {
+        await chaos.Tasks.WaitAllIdleAsync(context.ScenarioCancellationToken);
+        chaos.Peers.RecordCounters();
+        return chaos.Counters.Get(counter);
+    }
+
+    private static Outcome[] ParseOutcomes(string text)
+    {
+        var names = text.Split([',', '|', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0) throw new ArgumentException("no outcome given; accepted: " + Accepted);
+        return [.. names.Select(n => Enum.TryParse<Outcome>(n, ignoreCase: true, out var o) && OutcomeClassifier.Name(o) == n
+            ? o
+            : throw new ArgumentException($"outcome '{n}' is unknown; accepted: {Accepted}"))];
+    }
+
+    private static string Accepted => string.Join(" | ", Enum.GetValues<Outcome>().Select(OutcomeClassifier.Name));
+}

@@ -1,0 +1,118 @@
+using ChaosFeatures.EvilPeer.Peers;
+using ChaosFeatures.EvilPeer.Peers.Accept;
+using ChaosFeatures.EvilPeer.Peers.Consume;
+using ChaosFeatures.EvilPeer.Peers.Echo;
+using ChaosFeatures.EvilPeer.Peers.Serve;
+
+namespace ChaosFeatures.Steps.Peers;
+
+/// <summary>
+/// A named peer's fault table as Given steps build it, one aspect per step, before it starts.
+/// A step that contradicts an earlier one (serving, then never reading) or does not fit the peer's
+/// mode is an error that says which step would fit, so a feature cannot silently mean two things.
+/// </summary>
+public sealed class PeerSpec(string name)
+{
+    /// <summary>A never-reading peer advertises a tiny window, so a client's sends stall after kilobytes, not megabytes.</summary>
+    private const int NeverReadReceiveBuffer = 4096;
+
+    private string? _mode;
+    private Func<byte[]>? _payload;
+    private byte[]? _resolvedPayload;
+    private int _slice, _delay, _hold, _readSize = 16 * 1024;
+    private long _closeAfter = -1, _stopAfter = -1;
+    private bool _hardReset, _halfOpen;
+    private AcceptFault? _acceptFault;
+
+    public string Name { get; } = name;
+    public bool Forked { get; private set; }
+    public ProxySpec? Proxy { get; private set; }
+
+    /// <summary>What a download from this peer should get in full: its served payload, or null when it does not serve.</summary>
+    public byte[]? ServedPayload => _mode == "serve" ? _resolvedPayload ??= (_payload?.Invoke() ?? []) : null;
+
+    public bool NeverReads => _mode == "consume" && _readSize == 0;
+
+    /// <param name="payload">Called when the peer starts, so the pinned seeds step may come after this one.</param>
+    public void Serve(Func<byte[]> payload)
+    {
+        SetMode("serve");
+        _payload = payload;
+    }
+
+    public void Consume(int readSize)
+    {
+        SetMode("consume");
+        _readSize = readSize;
+    }
+
+    public void Echo() => SetMode("echo");
+
+    public void Accept(AcceptFault fault)
+    {
+        if (_acceptFault is not null && _acceptFault != fault)
+            throw new InvalidOperationException($"evil peer \"{Name}\" already has the accept fault {_acceptFault.Kind}; a peer has one");
+        _acceptFault = fault;
+    }
+
+    public void Slice(int bytes) => _slice = Need("serve", "slices output into N-byte chunks", bytes);
+    public void DelayBetweenChunks(int ms) => _delay = Need("serve", "delays N ms between chunks", ms);
+    public void CloseAfter(int bytes) => _closeAfter = Need("serve", "closes after N bytes", bytes);
+
+    public void ResetAfter(int bytes)
+    {
+        _closeAfter = Need("serve", "resets after N bytes", bytes);
+        _hardReset = true;
+    }
+
+    public void HalfOpenAfter(int bytes)
+    {
+        _closeAfter = Need("serve", "goes half-open after N bytes", bytes);
+        _halfOpen = true;
+    }
+
+    public void StopReadingAfter(int bytes) => _stopAfter = Need("consume", "stops reading after N bytes", bytes);
+    public void DelayBetweenReads(int ms) => _delay = Need("consume", "delays N ms between reads", ms);
+    public void Hold(int ms) => _hold = Need("serve|consume", "holds the connection for N ms", ms);
+
+    public void HardReset()
+    {
+        Need("serve|consume", "uses a hard reset", 0);
+        _hardReset = true;
+    }
+
+    public void RunForked() => Forked = true;
+
+    public ProxySpec Fronted() => Proxy ??= new ProxySpec(Name);
+
+    /// <summary>The validated options; the EvilPeer's own validation names any out-of-range value.</summary>
+    public PeerOptions ToOptions()
+    {
+        PeerBehaviour behaviour = _mode switch
+        {
+            "consume" => new ConsumeBehaviour(_readSize, _delay, _stopAfter, _hold, _hardReset),
+            "echo" => new EchoBehaviour(),
+            // A peer defined only by an accept fault serves nothing: what the client sees is the fault.
+            _ => new ServeBehaviour(ServedPayload ?? [], _slice, _delay, _closeAfter, _hardReset, _hold, _halfOpen),
+        };
+        return new PeerOptions(Name, behaviour, acceptFault: _acceptFault, receiveBufferSize: NeverReads ? NeverReadReceiveBuffer : 0);
+    }
+
+    private void SetMode(string mode)
+    {
+        if (_mode is not null && _mode != mode)
+            throw new InvalidOperationException($"evil peer \"{Name}\" is already a {_mode} peer; it cannot also be a {mode} peer (use another name)");
+        _mode = mode;
+    }
+
+    /// <summary>Checks a fault fits the peer's mode (<paramref name="modes"/>: one or several separated by |).</summary>
+    private int Need(string modes, string phrase, int value)
+    {
+        if (_mode is null)
+            throw new InvalidOperationException($"evil peer \"{Name}\" {phrase}: say first what it does (serving, reading, echoing)");
+        if (!modes.Split('|').Contains(_mode))
+            throw new InvalidOperationException($"evil peer \"{Name}\" {phrase}: that fault is for {modes.Replace("|", " or ")} peers, and \"{Name}\" is a {_mode} peer");
+        if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, $"evil peer \"{Name}\" {phrase}: N must be >= 0");
+        return value;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.EvilPeer.Forked;
+using ChaosFeatures.EvilPeer.Peers;
+using ChaosFeatures.EvilPeer.Proxy;
+
+namespace ChaosFeatures.Steps.Peers;
+
+/// <summary>A started peer (in-process or forked) and, when fronted, its proxy. Disposal stops the proxy first, then the peer.</summary>
+public sealed class RunningPeer : IAsyncDisposable
+{
+    private readonly IAsyncDisposable _peer;
+    private readonly Func<int, TimeSpan, Task> _waitForConnections;
+
+    private RunningPeer(PeerSpec spec, IAsyncDisposable peer, IPEndPoint endPoint, PeerStats stats,
+        Func<int, TimeSpan, Task> waitForConnections, ToxicProxy? proxy)
+    {
+        (Spec, _peer, PeerEndPoint, Stats, _waitForConnections, Proxy) = (spec, peer, endPoint, stats, waitForConnections, proxy);
+    }
+
+    public PeerSpec Spec { get; }
+    public IPEndPoint PeerEndPoint { get; }
+    public PeerStats Stats { get; }
+    public ToxicProxy? Proxy { get; }
+
+    /// <summary>Where clients connect: the proxy when the peer is fronted, else the peer itself.</summary>
+    public IPEndPoint ClientEndPoint => Proxy?.ListenEndpoint ?? PeerEndPoint;
+
+    public static async Task<RunningPeer> StartAsync(PeerSpec spec, IPeerEventSink events, ulong proxySeed, CancellationToken cancellationToken)
+    {
+        var options = spec.ToOptions();
+        RunningPeer running;
+        if (spec.Forked)
+        {
+            var forked = await ForkedPeer.StartAsync(options, events, cancellationToken: cancellationToken);
+            running = new RunningPeer(spec, forked, forked.EndPoint, forked.Stats, (n, t) => forked.WaitForConnectionsAsync(n, t), null);
+        }
+        else
+        {
+            var peer = await PeerHost.StartAsync(options, events, cancellationToken: cancellationToken);
+            running = new RunningPeer(spec, peer, peer.EndPoint, peer.Stats, (n, t) => peer.WaitForConnectionsAsync(n, t), null);
+        }
+        if (spec.Proxy is not { } proxySpec) return running;
+        try
+        {
+            var proxy = new ToxicProxy(new ToxicProxyOptions
+            {
+                Name = proxySpec.Name, Upstream = running.PeerEndPoint.ToString(), Seed = proxySeed, Events = events,
+            });
+            foreach (var toxic in proxySpec.Toxics()) proxy.AddToxic(toxic);
+            await proxy.StartAsync(cancellationToken);
+            return new RunningPeer(spec, running._peer, running.PeerEndPoint, running.Stats, running._waitForConnections, proxy);
+        }
+        catch
+        {
+            await running.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Every accepted connection has run its script (bounded; the message carries the stats).</summary>
+    public Task WaitForConnectionsAsync(TimeSpan bound) => _waitForConnections((int)Stats.ConnectionsAccepted, bound);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Proxy is not null) await Proxy.DisposeAsync();
+        await _peer.DisposeAsync();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.Harness.Counters;
+using ChaosFeatures.Harness.Leaks;
+using ChaosFeatures.Harness.Seeds;
+
+namespace ChaosFeatures.Steps.Peers;
+
+/// <summary>
+/// The scenario's named peers: configured by Given steps, started on first use (so every Given has
+/// been applied and the seeds are final), ports tracked for the leak check, disposed at the end.
+/// </summary>
+public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> events, LeakChecker leaks, ChaosCounters counters)
+{
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, PeerSpec> _specs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<RunningPeer>>> _running = new(StringComparer.Ordinal);
+    private bool _stopped;
+
+    /// <summary>The spec of <paramref name="name"/>, created by an "an evil peer" step.</summary>
+    public PeerSpec Define(string name) => Editable(_specs.GetOrAdd(name, n => new PeerSpec(n)));
+
+    /// <summary>The spec of a peer an earlier step defined, for a step that adds a fault to it.</summary>
+    public PeerSpec Configure(string name) => Editable(Spec(name));
+
+    public PeerSpec Spec(string name) => _specs.TryGetValue(name, out var spec)
+        ? spec
+        : throw new InvalidOperationException($"no evil peer \"{name}\" yet; known: {Known()}. Define it first, e.g. 'Given an evil peer \"{name}\" serving 256 bytes'");
+
+    /// <summary>Deterministic bytes for peer <paramref name="name"/> from the test's payload seed.</summary>
+    public Func<byte[]> GeneratedPayload(string name, int size) =>
+        () => PayloadGenerator.Generate(StableHash.Combine(seeds().PayloadSeed, StableHash.Fnv1a64("peer:" + name)), size);
+
+    /// <summary>Starts the peer (and its proxy) the first time anyone needs it; later calls get the same one.</summary>
+    public Task<RunningPeer> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var spec = Spec(name);
+        if (_stopped) throw new InvalidOperationException($"evil peer \"{name}\" was already stopped (the sockets were checked for leaks)");
+        return _running.GetOrAdd(name, _ => new Lazy<Task<RunningPeer>>(() => StartAsync(spec, cancellationToken))).Value;
+    }
+
+    /// <summary>Peers that started (or tried to), for assertions and counters.</summary>
+    public IEnumerable<RunningPeer> Started =>
+        _running.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully).Select(l => l.Value.Result);
+
+    public void RecordCounters()
+    {
+        foreach (var peer in Started) counters.RecordPeer(peer.Spec.Name, peer.Stats);
+    }
+
+    /// <summary>Stops every proxy and peer (bounded each); returns what could not be stopped. Later use is an error.</summary>
+    public async Task<IReadOnlyList<string>> StopAllAsync()
+    {
+        _stopped = true;
+        var problems = new List<string>();
+        foreach (var (name, lazy) in _running)
+        {
+            if (!lazy.IsValueCreated) continue;
+            try { await (await lazy.Value).DisposeAsync().AsTask().WaitAsync(StopBound); }
+            catch (TimeoutException) { problems.Add($"evil peer \"{name}\" did not stop within {StopBound.TotalSeconds:0} s"); }
+            catch (Exception) when (!lazy.Value.IsCompletedSuccessfully) { } // it never started: the step that needed it already failed
+        }
+        return problems;
+    }
+
+    private async Task<RunningPeer> StartAsync(PeerSpec spec, CancellationToken cancellationToken)
+    {
+        var proxySeed = StableHash.Combine(seeds().ToxicSeed, StableHash.Fnv1a64("proxy:" + spec.Name));
+        var peer = await RunningPeer.StartAsync(spec, events(), proxySeed, cancellationToken);
+        leaks.TrackPort(peer.PeerEndPoint.Port);
+        if (peer.Proxy is { } proxy) leaks.TrackPort(proxy.ListenEndpoint.Port);
+        counters.RecordPeer(spec.Name, peer.Stats);
+        return peer;
+    }
+
+    private PeerSpec Editable(PeerSpec spec) => _running.ContainsKey(spec.Name)
+        ? throw new InvalidOperationException($"evil peer \"{spec.Name}\" is already running; configure it in Given steps before the first task uses it")
+        : spec;
+
+    private string Known() => _specs.IsEmpty ? "none" : string.Join(", ", _specs.Keys.Order(StringComparer.Ordinal));
+}

@@ -1,0 +1,56 @@
+using System.Collections;
+using ChaosFeatures.Gherkin.Configuration;
+using ChaosFeatures.Harness.EventLog;
+using ChaosFeatures.Harness.Seeds;
+
+namespace ChaosFeatures.Steps.Run;
+
+/// <summary>
+/// The run-wide chaos settings, read once before the first scenario: the seeds (<c>CHAOS_GEN_SEED</c>,
+/// <c>CHAOS_SCHED</c>) and where events go (<c>CHAOS_RESULTS_DIR</c>, else reqnroll.json's
+/// <c>chaos.resultsDirectory</c> relative to the suite root; <c>CHAOS_RUN_ID</c>). A bad value throws
+/// <see cref="ChaosConfigurationException"/> whose message is the one line to show.
+/// </summary>
+/// <param name="ResultsFolder">Absolute folder that holds run directories.</param>
+/// <param name="RunId">CHAOS_RUN_ID when set; null = a fresh id per run (timestamp and pid).</param>
+public sealed record ChaosRunSettings(ChaosSeeds Seeds, string ResultsFolder, string? RunId, string SuiteRoot)
+{
+    public const string ConfigFileName = "reqnroll.json";
+    public const string SuiteRootVariable = "CHAOS_SUITE_ROOT";
+
+    public static ChaosRunSettings FromEnvironment() =>
+        From(Environment.GetEnvironmentVariables(), [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
+
+    /// <param name="environment">Variable name -> value, as <see cref="Environment.GetEnvironmentVariables()"/> gives them.</param>
+    /// <param name="searchFrom">Folders to look above for reqnroll.json, in order, when <c>CHAOS_SUITE_ROOT</c> is not set.</param>
+    public static ChaosRunSettings From(IDictionary environment, IReadOnlyList<string> searchFrom)
+    {
+        string? Get(string name) => environment[name] as string;
+        var seeds = ChaosSeeds.Parse(Get(ChaosSeeds.GenSeedVariable), Get(SchedulerSpec.Variable));
+        var root = FindSuiteRoot(Get(SuiteRootVariable), searchFrom);
+        var folder = Get(ChaosResultsLocation.DirectoryVariable);
+        if (string.IsNullOrEmpty(folder) && root is not null)
+            folder = RunnerConfiguration.Load(Path.Combine(root, ConfigFileName)).Chaos.ResultsDirectory;
+        var suiteRoot = root ?? Directory.GetCurrentDirectory();
+        var runId = Get(ChaosResultsLocation.RunIdVariable) is { Length: > 0 } id ? id : null;
+        var settings = new ChaosRunSettings(seeds, Path.GetFullPath(string.IsNullOrEmpty(folder) ? "chaos-results" : folder, suiteRoot), runId, suiteRoot);
+        settings.NewLocation(); // validates the run id now, where it enters
+        return settings;
+    }
+
+    /// <summary>Where a run with these settings writes (a fresh run id each call unless <see cref="RunId"/> is set).</summary>
+    public ChaosResultsLocation NewLocation() => ChaosResultsLocation.Resolve(ResultsFolder, RunId, SuiteRoot);
+
+    /// <summary>The folder holding reqnroll.json: CHAOS_SUITE_ROOT, else the nearest above one of <paramref name="searchFrom"/>; null when there is none.</summary>
+    private static string? FindSuiteRoot(string? fromVariable, IReadOnlyList<string> searchFrom)
+    {
+        if (!string.IsNullOrEmpty(fromVariable))
+            return Directory.Exists(fromVariable)
+                ? Path.GetFullPath(fromVariable)
+                : throw new ChaosConfigurationException(SuiteRootVariable, fromVariable, "an existing folder holding reqnroll.json");
+        foreach (var start in searchFrom)
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, ConfigFileName))) return dir.FullName;
+        return null;
+    }
+}

@@ -1,0 +1,120 @@
+using ChaosFeatures.Gherkin;
+using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Harness.Counters;
+using ChaosFeatures.Harness.EventLog;
+using ChaosFeatures.Harness.Invariants;
+using ChaosFeatures.Harness.Leaks;
+using ChaosFeatures.Harness.Scheduling;
+using ChaosFeatures.Harness.Seeds;
+using ChaosFeatures.Steps.Peers;
+using ChaosFeatures.Steps.Run;
+using ChaosFeatures.Steps.Tasks;
+
+namespace ChaosFeatures.Steps.Scenario;
+
+/// <summary>
+/// One test case's chaos state, injected into every binding class of the step library (one per
+/// scenario): its seeds, timeline, peers, tasks, counters and leak checker. Seeds are decided on
+/// first use, so the pinned-seeds step must come before any step that uses them; the timeline,
+/// scheduler and peers are all created lazily, so a scenario that never touches chaos pays nothing.
+/// Replay descriptor writers read <see cref="TestCase"/>, <see cref="Seeds"/>, <see cref="Timeline"/>
+/// and <see cref="Failure"/> (see <see cref="IChaosFailureRecorder"/>).
+/// </summary>
+public sealed class ChaosScenario : IAsyncDisposable
+{
+    private readonly object _gate = new();
+    private readonly Lazy<TestTimeline> _timeline;
+    private CaseSeeds? _seeds;
+    private ChaosSeeds? _pinned;
+    private Task<IReadOnlyList<string>>? _ending;
+
+    public ChaosScenario(ScenarioContext context)
+    {
+        Context = context;
+        _timeline = new Lazy<TestTimeline>(() => new TestTimeline(Seeds, ChaosRun.Current.Log));
+        Leaks = new LeakChecker();
+        Peers = new ScenarioPeers(() => Seeds, () => Timeline, Leaks, Counters);
+        Tasks = new ScenarioTasks(new Lazy<ScenarioScheduler>(() => ScenarioScheduler.For(Seeds, Timeline.RecordPick)));
+        Invariants = new InvariantChecks(new LazySink(_timeline));
+    }
+
+    public ScenarioContext Context { get; }
+    public TestCase TestCase => Context.ScenarioInfo.TestCase;
+    public string TestId => TestCase.Id;
+
+    public ChaosCounters Counters { get; } = new();
+    public LeakChecker Leaks { get; }
+    public ScenarioPeers Peers { get; }
+    public ScenarioTasks Tasks { get; }
+    public InvariantChecks Invariants { get; }
+
+    /// <summary>Set by the AfterScenario hook when the case failed, before recorders run.</summary>
+    public ChaosFailure? Failure { get; internal set; }
+
+    /// <summary>True once any chaos step used the seeds (and so the timeline exists).</summary>
+    public bool Used { get { lock (_gate) return _seeds is not null; } }
+
+    /// <summary>The case's seeds: pinned by the seeds step, else the run's (CHAOS_GEN_SEED / CHAOS_SCHED). Fixed on first read.</summary>
+    public CaseSeeds Seeds
+    {
+        get
+        {
+            lock (_gate) return _seeds ??= (_pinned ?? ChaosRun.Current.Settings.Seeds).For(TestId);
+        }
+    }
+
+    /// <summary>The case's events, starting with its seeds; also written to the run's events.jsonl.</summary>
+    public TestTimeline Timeline => _timeline.Value;
+
+    /// <summary>Freeze pins both seeds in the scenario; they override the environment for this case only.</summary>
+    public void PinSeeds(ulong genSeed, string scheduler)
+    {
+        var pinned = new ChaosSeeds(genSeed, SchedulerSpec.Parse(scheduler));
+        lock (_gate)
+        {
+            if (_seeds is not null && _seeds.Run != pinned)
+                throw new InvalidOperationException(
+                    $"the chaos seeds step came after a step that already used the seeds ({_seeds.Run.GenSeed}/{_seeds.Run.Scheduler}); put it before every other chaos step");
+            _pinned = pinned;
+        }
+    }
+
+    /// <summary>
+    /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), then
+    /// proxies and peers, then the leak check on their ports. Returns every problem found (orphan
+    /// tasks, peers that would not stop, leaked sockets, unobserved task exceptions); each is also an invariant event.
+    /// </summary>
+    public Task<IReadOnlyList<string>> EndAsync(bool abort)
+    {
+        lock (_gate) return _ending ??= EndOnceAsync(abort);
+    }
+
+    private async Task<IReadOnlyList<string>> EndOnceAsync(bool abort)
+    {
+        var problems = new List<string>();
+        var orphans = await Tasks.EndAllAsync(abort);
+        problems.AddRange(orphans);
+        problems.AddRange(await Peers.StopAllAsync());
+        var leaks = await Leaks.CheckAsync(null);
+        problems.AddRange(leaks.Leaks);
+        if (Used)
+        {
+            Timeline.Record(ChaosEvent.Of("invariant", "harness", "no_orphans", ("ok", orphans.Count == 0)));
+            Timeline.Record(ChaosEvent.Of("invariant", "harness", "no_leaks", ("ok", leaks.Clean), ("skipped", leaks.SkippedReason)));
+        }
+        return problems;
+    }
+
+    /// <summary>The safety net when no AfterScenario hook ended the chaos (e.g. a scenario without @io that used no chaos step).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Used) await EndAsync(abort: true); // nothing starts without the seeds, so unused means nothing to end
+    }
+
+    /// <summary>Invariant events go to the timeline, created only when an invariant is actually checked.</summary>
+    private sealed class LazySink(Lazy<TestTimeline> timeline) : IChaosEventSink
+    {
+        public void Record(ChaosEvent chaosEvent) => timeline.Value.Record(chaosEvent);
+        public void RecordDecision(ChaosEvent chaosEvent) => timeline.Value.RecordDecision(chaosEvent);
+    }
+}

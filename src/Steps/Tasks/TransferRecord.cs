@@ -1,0 +1,9 @@
+using ChaosFeatures.Harness.Clients;
+
+namespace ChaosFeatures.Steps.Tasks;
+
+/// <summary>A finished transfer of a task: what it was, against which peer, what it sent and how it ended.</summary>
+public sealed record TransferRecord(string Kind, string Peer, ReadOnlyMemory<byte> Sent, TransferResult Result)
+{
+    public bool IsDownload => Kind == "download";
+}
