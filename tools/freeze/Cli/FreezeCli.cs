@@ -9,9 +9,12 @@ namespace ChaosFeatures.Freeze.Cli;
 /// </summary>
 public static class FreezeCli
 {
+    public const string Usage = "freeze <descriptor> [--out DIR] [--force] [--shrink] [--verify N]";
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string currentDirectory)
     {
-        var descriptor = new Argument<string>("descriptor") { Description = "A replay descriptor: chaos-results/<run-id>/failures/<test>.json" };
+        // Optional to the parser so that its absence gets our one-line usage rather than the parser's message.
+        var descriptor = new Argument<string?>("descriptor") { Description = "A replay descriptor: chaos-results/<run-id>/failures/<test>.json", Arity = ArgumentArity.ZeroOrOne };
         var outDirectory = new Option<string?>("--out") { Description = "Folder for frozen features (default: features/frozen under the suite root)", HelpName = "DIR" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing frozen feature with different content" };
         var shrink = new Option<bool>("--shrink") { Description = "Remove mutation steps (delta debugging) while the same failure reproduces" };
@@ -21,7 +24,7 @@ public static class FreezeCli
             descriptor, outDirectory, force, shrink, verify,
         };
         command.SetAction((parsed, ct) => new FreezeJob(stdout).RunAsync(new FreezeRequest(
-            parsed.GetValue(descriptor)!, parsed.GetValue(outDirectory), parsed.GetValue(force), parsed.GetValue(shrink), parsed.GetValue(verify), currentDirectory), ct));
+            parsed.GetValue(descriptor) ?? throw new FreezeInputException("missing the descriptor: " + Usage), parsed.GetValue(outDirectory), parsed.GetValue(force), parsed.GetValue(shrink), parsed.GetValue(verify), currentDirectory), ct));
 
         var result = command.Parse(args);
         if (result.Errors.Count > 0)
