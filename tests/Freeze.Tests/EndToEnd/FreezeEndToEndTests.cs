@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using ChaosFeatures.Freeze.Tests.Support;
+using ChaosFeatures.Gherkin;
 using ChaosFeatures.Gherkin.Execution;
+using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Harness.Replay;
+using ChaosFeatures.Steps.Scenario;
 
 namespace ChaosFeatures.Freeze.Tests.EndToEnd;
 
@@ -105,7 +108,32 @@ public sealed class FreezeEndToEndTests(PlantedBugRun planted) : IDisposable
         Directory.GetFiles(_out.Path, "*", SearchOption.AllDirectories).Should().ContainSingle("no temp file is left behind");
     }
 
+    [Fact]
+    public async Task A_replay_whose_decisions_differ_from_its_tag_records_replay_drift()
+    {
+        await FreezeInvocation.RunAsync(planted.SuiteRoot, planted.FullCombinationDescriptor, "--out", _out.Path);
+        var file = Directory.GetFiles(_out.Path, "*.feature", SearchOption.AllDirectories).Single();
+        var descriptor = ReplayDescriptorJson.Read(planted.FullCombinationDescriptor);
+        var wrong = new string('0', 64);
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("@decisions:" + descriptor.DecisionHash, "@decisions:" + wrong));
+
+        var suite = FeatureSuite.Load(_out.Path, [file], ExpansionOptions.Default);
+        await using var run = new TestRun(new ExecutionSettings(), [typeof(ChaosScenario).Assembly]);
+        var result = await run.RunAsync(suite.TestCases.Single());
+
+        result.Message.Should().Contain($"Replay drift: decision log hash {descriptor.DecisionHash} differs from the frozen failure's {wrong}");
+        var events = Path.Combine(planted.ResultsFolder, "freeze-e2e", "events.jsonl");
+        (await ReadSharedAsync(events)).Should().Contain($"\"event\":\"replay_drift\",\"expected\":\"{wrong}\"");
+    }
+
     public void Dispose() => _out.Dispose();
+
+    // The run's event log stays open for appending until the process exits.
+    private static async Task<string> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return await new StreamReader(stream).ReadToEndAsync();
+    }
 
     private static async Task<FreezeInvocation> RunFreezeProcessAsync(string workingDirectory, params string[] args)
     {
