@@ -4,6 +4,7 @@ using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.EventLog;
 using ChaosFeatures.Harness.Invariants;
 using ChaosFeatures.Harness.Leaks;
+using ChaosFeatures.Harness.Replay;
 using ChaosFeatures.Harness.Scheduling;
 using ChaosFeatures.Harness.Seeds;
 using ChaosFeatures.Steps.Peers;
@@ -59,7 +60,8 @@ public sealed class ChaosScenario : IAsyncDisposable
     {
         get
         {
-            lock (_gate) return _seeds ??= (_pinned ?? ChaosRun.Current.Settings.Seeds).For(TestId);
+            // A frozen scenario derives its sub-seeds from the original case's id (its @replay-of tag), so it replays the original's draws.
+            lock (_gate) return _seeds ??= (_pinned ?? ChaosRun.Current.Settings.Seeds).For(ReplayTags.SeedIdentity(TestId, TestCase.Tags)) with { TestCaseId = TestId };
         }
     }
 
