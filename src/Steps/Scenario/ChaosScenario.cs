@@ -19,7 +19,7 @@ namespace ChaosFeatures.Steps.Scenario;
 /// first use, so the pinned-seeds step must come before any step that uses them; the timeline,
 /// scheduler and peers are all created lazily, so a scenario that never touches chaos pays nothing.
 /// Replay descriptor writers read <see cref="TestCase"/>, <see cref="Seeds"/>, <see cref="Timeline"/>
-/// and <see cref="Failure"/> (see <see cref="IChaosFailureRecorder"/>).
+/// and <see cref="Failure"/> from an AfterScenario hook ordered after <see cref="Bindings.ChaosHooks.EndOrder"/>.
 /// </summary>
 public sealed class ChaosScenario : IAsyncDisposable
 {
@@ -55,13 +55,16 @@ public sealed class ChaosScenario : IAsyncDisposable
     /// <summary>True once any chaos step used the seeds (and so the timeline exists).</summary>
     public bool Used { get { lock (_gate) return _seeds is not null; } }
 
-    /// <summary>The case's seeds: pinned by the seeds step, else the run's (CHAOS_GEN_SEED / CHAOS_SCHED). Fixed on first read.</summary>
+    /// <summary>
+    /// The case's seeds: pinned by the seeds step, else the run's (CHAOS_GEN_SEED / CHAOS_SCHED, derived
+    /// per iteration under CHAOS_ITERATIONS). Fixed on first read.
+    /// </summary>
     public CaseSeeds Seeds
     {
         get
         {
             // A frozen scenario derives its sub-seeds from the original case's id (its @replay-of tag), so it replays the original's draws.
-            lock (_gate) return _seeds ??= (_pinned ?? ChaosRun.Current.Settings.Seeds).For(ReplayTags.SeedIdentity(TestId, TestCase.Tags)) with { TestCaseId = TestId };
+            lock (_gate) return _seeds ??= (_pinned ?? ChaosRun.Current.Settings.Seeds.ForIteration(Context.ScenarioInfo.Iteration)).For(ReplayTags.SeedIdentity(TestId, TestCase.Tags)) with { TestCaseId = TestId };
         }
     }
 
@@ -96,6 +99,7 @@ public sealed class ChaosScenario : IAsyncDisposable
         var problems = new List<string>();
         var orphans = await Tasks.EndAllAsync(abort);
         problems.AddRange(orphans);
+        Leaks.NoteSuspects();
         problems.AddRange(await Peers.StopAllAsync());
         var leaks = await Leaks.CheckAsync(null);
         problems.AddRange(leaks.Leaks);

@@ -36,6 +36,36 @@ public sealed class LeakCheckerTests
     }
 
     [Fact]
+    public async Task A_leaked_socket_that_a_stopping_peer_resets_is_still_reported()
+    {
+        if (LeakChecker.UnavailableReason is { } reason) { Assert.Fail($"this suite runs on Linux CI; {reason}"); }
+        var checker = new LeakChecker();
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        var leaked = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            listener.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            listener.Listen(8);
+            var port = ((System.Net.IPEndPoint)listener.LocalEndPoint!).Port;
+            checker.TrackPort(port);
+            await leaked.ConnectAsync(listener.LocalEndPoint!); // completed by the kernel, never accepted
+
+            checker.NoteSuspects();
+            listener.Dispose(); // the connection still in the backlog gets an RST and leaves /proc/net/tcp
+
+            var result = await checker.CheckAsync(scheduler: null, grace: TimeSpan.FromMilliseconds(300));
+            result.Leaks.Should().ContainSingle().Which.Should().Contain($"remote port {port}").And.Contain("state reset since");
+        }
+        finally
+        {
+            listener.Dispose();
+            leaked.Dispose();
+        }
+
+        (await checker.CheckAsync(scheduler: null)).Clean.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Orphan_tasks_are_part_of_the_check()
     {
         var checker = new LeakChecker();
