@@ -17,6 +17,7 @@ public sealed class ChaosTask(string name)
     private TaskCompletionSource _idle = Done();
     private TaskCompletionSource? _wake;
     private bool _sealed, _ended;
+    private string _endedAs = "running";
 
     public string Name { get; } = name;
     public TaskSettings Settings { get; } = new();
@@ -87,6 +88,7 @@ public sealed class ChaosTask(string name)
                 {
                     if (!_queue.TryDequeue(out action))
                     {
+                        if (_sealed) _endedAs = "completed";
                         _idle.TrySetResult();
                         if (_sealed) return;
                         _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -103,6 +105,16 @@ public sealed class ChaosTask(string name)
                 cancellationToken.ThrowIfCancellationRequested(); // a transfer reports a cancel as its outcome; the task ends cancelled
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            EndAs("cancelled");
+            throw;
+        }
+        catch
+        {
+            EndAs("faulted");
+            throw;
+        }
         finally
         {
             lock (_gate)
@@ -113,12 +125,24 @@ public sealed class ChaosTask(string name)
         }
     }
 
-    /// <summary>Where the task stands, from the scheduler's status and its own queue.</summary>
+    /// <summary>
+    /// Where the task stands. An ended task answers from its own record: the scheduler marks the
+    /// Task cancelled only after this method's finally has already woken the waiters.
+    /// </summary>
     public string Describe(ScenarioScheduler scheduler)
     {
         if (!Started) return "never started";
+        lock (_gate)
+        {
+            if (_ended) return _endedAs;
+        }
         var status = scheduler.StatusOf(Name);
         return status == ScenarioTaskStatus.Running ? (WhenIdle().IsCompleted ? "idle" : "running") : status.ToString().ToLowerInvariant();
+    }
+
+    private void EndAs(string how)
+    {
+        lock (_gate) _endedAs = how;
     }
 
     private static TaskCompletionSource Done()
