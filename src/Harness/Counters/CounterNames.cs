@@ -8,6 +8,9 @@ public static class CounterNames
 
     public static string RecvBytes(string task) => $"io_recv_bytes_{task}";
     public static string SentBytes(string task) => $"io_sent_bytes_{task}";
+    /// <summary>Counters taken from a peer's stats (which, for a forked peer, arrive as events a little late) start with this.</summary>
+    public const string PeerPrefix = "evil_peer_";
+
     public static string PeerServed(string peer) => $"evil_peer_served_{peer}";
     public static string PeerReadBytes(string peer) => $"evil_peer_read_bytes_{peer}";
     public static string PeerAccepted(string peer) => $"evil_peer_accepted_{peer}";

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ChaosFeatures.Gherkin;
 using ChaosFeatures.Harness.Clients;
+using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.Invariants;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Peers;
@@ -76,14 +77,14 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     [Then("counter {string} equals {int}"), StepExample("Then counter \"io_download_ok_C\" equals 1")]
     public async Task CounterEquals(string counter, int value)
     {
-        var actual = await CounterAsync(counter);
+        var actual = await CounterAsync(counter, c => c == value);
         if (actual != value) throw new ChaosAssertionException($"counter {counter} is {actual}, expected {value}");
     }
 
     [Then("counter {string} is at least {int}"), StepExample("Then counter \"io_recv_bytes_C\" is at least 1")]
     public async Task CounterAtLeast(string counter, int value)
     {
-        var actual = await CounterAsync(counter);
+        var actual = await CounterAsync(counter, c => c >= value);
         if (actual < value) throw new ChaosAssertionException($"counter {counter} is {actual}, expected at least {value}");
     }
 
@@ -179,11 +180,22 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
         return running;
     }
 
-    private async Task<long> CounterAsync(string counter)
+    /// <summary>
+    /// The counter once every task is idle. A peer counter is re-read (bounded) until it says what is
+    /// <paramref name="expected"/>, because a forked peer's stats arrive as events a little after the fact.
+    /// </summary>
+    private async Task<long> CounterAsync(string counter, Func<long, bool> expected)
     {
         await chaos.Tasks.WaitAllIdleAsync(context.ScenarioCancellationToken);
-        chaos.Peers.RecordCounters();
-        return chaos.Counters.Get(counter);
+        var deadline = DateTime.UtcNow + PeerSettleBound;
+        while (true)
+        {
+            chaos.Peers.RecordCounters();
+            var actual = chaos.Counters.Get(counter);
+            if (expected(actual) || !counter.StartsWith(CounterNames.PeerPrefix, StringComparison.Ordinal) || DateTime.UtcNow >= deadline)
+                return actual;
+            await Task.Delay(5, context.ScenarioCancellationToken);
+        }
     }
 
     private static Outcome[] ParseOutcomes(string text)
