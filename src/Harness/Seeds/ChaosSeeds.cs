@@ -24,6 +24,23 @@ public sealed record ChaosSeeds(ulong GenSeed, SchedulerSpec Scheduler)
         return new ChaosSeeds(gen, SchedulerSpec.Parse(scheduler));
     }
 
+    /// <summary>
+    /// The seeds of one run of a case under <c>CHAOS_ITERATIONS</c>: iteration 0 is the run's own
+    /// seeds (so a single run is unchanged); later ones derive a new generation seed and, for
+    /// random and pct schedulers, a new scheduler seed. A failure's descriptor records these
+    /// derived values, so freezing it pins exactly the iteration that failed.
+    /// </summary>
+    public ChaosSeeds ForIteration(int iteration)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(iteration);
+        if (iteration == 0) return this;
+        var salt = StableHash.Fnv1a64("iteration");
+        var scheduler = Scheduler.Kind == SchedulerKind.Fifo
+            ? Scheduler
+            : Scheduler with { Seed = StableHash.Combine(Scheduler.Seed, (ulong)iteration, salt) };
+        return new ChaosSeeds(StableHash.Combine(GenSeed, (ulong)iteration, salt), scheduler);
+    }
+
     /// <summary>Sub-seeds for one test case, from its stable id (never string.GetHashCode, which is randomised per process).</summary>
     public CaseSeeds For(string testCaseId)
     {

@@ -14,8 +14,8 @@ namespace ChaosFeatures.Steps.Bindings;
 public sealed class ChaosHooks(ChaosScenario chaos, ScenarioContext context)
 {
     /// <summary>
-    /// Late among AfterScenario hooks, so failures of earlier hooks count. A descriptor writer plugs in
-    /// through <see cref="ChaosFailureRecorders"/>, or as its own hook with a higher order reading <see cref="ChaosScenario.Failure"/>.
+    /// Late among AfterScenario hooks, so failures of earlier hooks count. Hooks ordered after it read
+    /// <see cref="ChaosScenario.Failure"/> (the replay descriptor writer does).
     /// </summary>
     public const int EndOrder = 50_000;
 
@@ -36,8 +36,6 @@ public sealed class ChaosHooks(ChaosScenario chaos, ScenarioContext context)
         var timeline = chaos.Timeline.Render();
         context.AddFailureDetail(timeline);
         chaos.Failure = new ChaosFailure(chaos.TestCase, chaos.Seeds, chaos.Timeline.DecisionHash(), error.GetType().Name, error.Message, problems, timeline);
-        foreach (var recorderError in await ChaosFailureRecorders.RecordAsync(chaos, chaos.Failure, CancellationToken.None))
-            context.AddFailureDetail(recorderError);
         if (problems.Count > 0) throw error;
     }
 }
