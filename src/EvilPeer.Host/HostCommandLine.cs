@@ -66,6 +66,7 @@ internal static class HostCommandLine
           evilpeer                      read one JSON fault-table line on stdin (forked mode)
           evilpeer --table FILE.json    read the fault table from a file
           evilpeer serve|consume|echo [options]
+          evilpeer proxy --upstream HOST:PORT [--listen 127.0.0.1:0] [--name N] [--seed N] [--toxic SPEC]...
           evilpeer --help
 
         prints host:port as its first stdout line, then one JSON event per line;
@@ -86,5 +87,11 @@ internal static class HostCommandLine
           --accept-hard-reset    accept-close sends RST [acceptHardReset]
           --max-connections N [maxConnections]   --rcvbuf N [receiveBufferSize]   --sndbuf N [sendBufferSize]
           --no-nodelay           leave Nagle on [noDelay=false]
+
+        proxy toxics: --toxic TYPE[:key=value,...], repeatable; keys are the toxic's attributes plus
+        stream (upstream|downstream, default downstream), toxicity (0..1) and name. Types: latency
+        (latency, jitter ms), bandwidth (rate KB/s), slow_close (delay), timeout (timeout), reset_peer
+        (timeout), slicer (average_size, size_variation, delay us), limit_data (bytes), limit_time
+        (time ms, close fin|rst), corrupt (offset+bit, or rate). e.g. --toxic latency:latency=100,jitter=10
         """;
 }

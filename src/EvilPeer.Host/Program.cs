@@ -1,8 +1,10 @@
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Host;
 using ChaosFeatures.EvilPeer.Peers;
+using ChaosFeatures.EvilPeer.Proxy;
 using ChaosFeatures.EvilPeer.Validation;
 
 // The forked EvilPeer host. Protocol and CLI: see HostCommandLine.Help and FaultTable.
@@ -15,8 +17,38 @@ if (args is ["--help"] or ["-h"])
 
 var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
-PeerOptions options;
+var sink = new JsonLineSink(stdout);
+var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
+
+IAsyncDisposable running;
+string endpoint;
 try
+{
+    (running, endpoint) = args is ["proxy", ..] ? await StartProxyAsync(args, sink) : await StartPeerAsync(args, stdin, sink);
+}
+catch (Exception e) when (e is OptionsValidationException or IOException)
+{
+    Console.Error.WriteLine($"evilpeer: {e.Message}");
+    return 2;
+}
+catch (SocketException e)
+{
+    Console.Error.WriteLine($"evilpeer: cannot listen: {e.SocketErrorCode}");
+    return 1;
+}
+await using (running)
+{
+    await sink.StartAsync(endpoint);
+    // Stdin EOF means the parent is gone or wants us to stop; later lines are ignored.
+    Task stdinClosed = Task.Run(async () => { while (await stdin.ReadLineAsync() is not null) { } });
+    await Task.WhenAny(stdinClosed, stop.Task);
+}
+await sink.CompleteAsync();
+return 0;
+
+static async Task<(IAsyncDisposable, string)> StartPeerAsync(string[] args, StreamReader stdin, JsonLineSink sink)
 {
     FaultTable table = args switch
     {
@@ -24,35 +56,15 @@ try
         ["--table", var file] => FaultTable.Parse(await File.ReadAllTextAsync(file)),
         _ => HostCommandLine.Parse(args),
     };
-    options = table.ToOptions();
-}
-catch (Exception e) when (e is OptionsValidationException or IOException)
-{
-    Console.Error.WriteLine($"evilpeer: {e.Message}");
-    return 2;
+    Peer peer = await PeerHost.StartAsync(table.ToOptions(), sink);
+    return (peer, peer.EndPoint.ToString());
 }
 
-var sink = new JsonLineSink(stdout);
-var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
-using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
-
-Peer peer;
-try
+static async Task<(IAsyncDisposable, string)> StartProxyAsync(string[] args, JsonLineSink sink)
 {
-    peer = await PeerHost.StartAsync(options, sink);
+    var (options, toxics) = ProxyCommandLine.Parse(args);
+    var proxy = new ToxicProxy(options with { Events = sink });
+    await proxy.StartAsync();
+    foreach (var toxic in toxics) proxy.AddToxic(toxic);
+    return (proxy, proxy.ListenEndpoint.ToString());
 }
-catch (System.Net.Sockets.SocketException e)
-{
-    Console.Error.WriteLine($"evilpeer: cannot listen on {options.Listen}: {e.SocketErrorCode}");
-    return 1;
-}
-await using (peer)
-{
-    await sink.StartAsync(peer.EndPoint.ToString());
-    // Stdin EOF means the parent is gone or wants us to stop; later lines are ignored.
-    Task stdinClosed = Task.Run(async () => { while (await stdin.ReadLineAsync() is not null) { } });
-    await Task.WhenAny(stdinClosed, stop.Task);
-}
-await sink.CompleteAsync();
-return 0;
