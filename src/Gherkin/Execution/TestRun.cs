@@ -107,7 +107,13 @@ public sealed class TestRun : IAsyncDisposable
         _run.Hub.Notify(l => l.TestRunStarted());
         var errors = await HookBatch.RunAsync([.. _run.Registry.HooksOf(HookType.BeforeTestRun)], FeatureHookArguments.None, _run.Settings.ScenarioTimeout, true)
             .ConfigureAwait(false);
-        return errors.Count == 0 ? [] : ["BeforeTestRun hook failed:", .. errors];
+        // One failure stays on one line: it is usually a bad setting whose message already says it all.
+        return errors switch
+        {
+            [] => [],
+            [var only] => [$"BeforeTestRun hook failed: {only}"],
+            _ => ["BeforeTestRun hooks failed:", .. errors],
+        };
     }
 
     private TestCaseResult Report(TestCase testCase, TestCaseResult result)
