@@ -38,9 +38,17 @@ internal sealed class FaultInjector(FaultMode mode, IChaosEventSink? events, str
         }
     }
 
-    public void CorruptRead(Span<byte> data)
+    /// <summary>
+    /// After a read: gives back what was admitted but not returned (a short read underneath, or EOF), so FailAfterN
+    /// counts bytes that moved; then corrupts what arrived. Admit reserves first so concurrent operations never overshoot.
+    /// </summary>
+    public void Received(Span<byte> data, int admitted)
     {
-        lock (_gate) Flip(data, ref _readOffset, "read");
+        lock (_gate)
+        {
+            if (mode.Kind == FaultKind.FailAfterN) _transferred -= admitted - data.Length;
+            Flip(data, ref _readOffset, "read");
+        }
     }
 
     /// <summary>Null without corruption; otherwise a corrupted copy (never scribble on the caller's buffer).</summary>

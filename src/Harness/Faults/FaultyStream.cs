@@ -34,8 +34,9 @@ public sealed class FaultyStream : Stream
     public override int Read(Span<byte> buffer)
     {
         if (_mode.Kind == FaultKind.Timeout) { Thread.Sleep(_mode.Count); throw _faults.TimedOut("read"); }
-        var n = _inner.Read(buffer[.._faults.Admit("read", buffer.Length)]);
-        _faults.CorruptRead(buffer[..n]);
+        var admitted = _faults.Admit("read", buffer.Length);
+        var n = _inner.Read(buffer[..admitted]);
+        _faults.Received(buffer[..n], admitted);
         return n;
     }
 
@@ -45,8 +46,9 @@ public sealed class FaultyStream : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_mode.Kind == FaultKind.Timeout) { await Task.Delay(_mode.Count, cancellationToken); throw _faults.TimedOut("read"); }
-        var n = await _inner.ReadAsync(buffer[.._faults.Admit("read", buffer.Length)], cancellationToken);
-        _faults.CorruptRead(buffer.Span[..n]);
+        var admitted = _faults.Admit("read", buffer.Length);
+        var n = await _inner.ReadAsync(buffer[..admitted], cancellationToken);
+        _faults.Received(buffer.Span[..n], admitted);
         return n;
     }
 

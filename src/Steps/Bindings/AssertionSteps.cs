@@ -32,6 +32,20 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
         chaos.Invariants.CleanPrefix(task, Served(peer), download.Result.Received);
     }
 
+    [Then("task {string} received the content of stream {string} intact"), StepExample("Then task \"C\" received the content of stream \"S\" intact")]
+    public async Task ReceivedStreamIntact(string task, string stream)
+    {
+        var download = await LastAsync(task, download: true);
+        chaos.Invariants.PayloadIntact(task, chaos.Streams.Get(stream).Content, download.Result.Received);
+    }
+
+    [Then("task {string} received a clean prefix of stream {string}"), StepExample("Then task \"C\" received a clean prefix of stream \"S\"")]
+    public async Task ReceivedStreamCleanPrefix(string task, string stream)
+    {
+        var download = await LastAsync(task, download: true);
+        chaos.Invariants.CleanPrefix(task, chaos.Streams.Get(stream).Content, download.Result.Received);
+    }
+
     /// <summary>Of its last transfer: a download's bytes, or what an upload's peer sent back (an echo).</summary>
     [Then("task {string} received {int} bytes"), StepExample("Then task \"C\" received 100 bytes")]
     public async Task ReceivedBytes(string task, int bytes)

@@ -12,7 +12,7 @@ namespace ChaosFeatures.Steps.Bindings;
     "Defaults: the socket driver, giving up after 10000 ms, 8192-byte reads and writes.")]
 public sealed class TaskSteps(ChaosScenario chaos, ScenarioContext context)
 {
-    private const int DefaultChunk = 8192;
+    internal const int DefaultChunk = 8192;
 
     [Given("task {string} uses the {word} driver"), StepExample("Given task \"C\" uses the stream driver")]
     public void UsesDriver(string task, string driver) => chaos.Tasks.Get(task).Settings.UseDriver(driver);

@@ -9,13 +9,14 @@ using ChaosFeatures.Harness.Scheduling;
 using ChaosFeatures.Harness.Seeds;
 using ChaosFeatures.Steps.Peers;
 using ChaosFeatures.Steps.Run;
+using ChaosFeatures.Steps.Streams;
 using ChaosFeatures.Steps.Tasks;
 
 namespace ChaosFeatures.Steps.Scenario;
 
 /// <summary>
 /// One test case's chaos state, injected into every binding class of the step library (one per
-/// scenario): its seeds, timeline, peers, tasks, counters and leak checker. Seeds are decided on
+/// scenario): its seeds, timeline, peers, in-memory streams, tasks, counters and leak checker. Seeds are decided on
 /// first use, so the pinned-seeds step must come before any step that uses them; the timeline,
 /// scheduler and peers are all created lazily, so a scenario that never touches chaos pays nothing.
 /// Replay descriptor writers read <see cref="TestCase"/>, <see cref="Seeds"/>, <see cref="Timeline"/>
@@ -35,6 +36,7 @@ public sealed class ChaosScenario : IAsyncDisposable
         _timeline = new Lazy<TestTimeline>(() => new TestTimeline(Seeds, ChaosRun.Current.Log));
         Leaks = new LeakChecker();
         Peers = new ScenarioPeers(() => Seeds, () => Timeline, Leaks, Counters);
+        Streams = new ScenarioStreams(() => Seeds);
         Tasks = new ScenarioTasks(new Lazy<ScenarioScheduler>(() => ScenarioScheduler.For(Seeds, Timeline.RecordPick)));
         Invariants = new InvariantChecks(new LazySink(_timeline));
     }
@@ -46,6 +48,7 @@ public sealed class ChaosScenario : IAsyncDisposable
     public ChaosCounters Counters { get; } = new();
     public LeakChecker Leaks { get; }
     public ScenarioPeers Peers { get; }
+    public ScenarioStreams Streams { get; }
     public ScenarioTasks Tasks { get; }
     public InvariantChecks Invariants { get; }
 

@@ -1,7 +1,9 @@
 using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.EventLog;
+using ChaosFeatures.Harness.Faults;
 using ChaosFeatures.Steps.Peers;
+using ChaosFeatures.Steps.Streams;
 
 namespace ChaosFeatures.Steps.Tasks;
 
@@ -23,6 +25,28 @@ public static class TaskActions
         {
             var result = await driver.DownloadAsync(peer.ClientEndPoint, request, ct);
             t.Record(new TransferRecord("download", peer.Spec.Name, ReadOnlyMemory<byte>.Empty, result));
+            counters.RecordDownload(t.Name, result);
+        });
+    }
+
+    /// <summary>
+    /// Reads an in-memory stream to its end, recorded and counted as a download so the download assertions and
+    /// counters apply. The task's give-up time applies; its driver does not (no socket is involved).
+    /// </summary>
+    public static TaskAction ReadStream(ChaosTask task, StreamSpec stream, int readSize, ChaosCounters counters, IChaosEventSink events)
+    {
+        var settings = task.Settings;
+        var request = new DownloadRequest
+        {
+            Actor = task.Name, ReadSize = readSize, Timeout = settings.Timeout, Events = events, ExpectedPayload = stream.Content,
+        };
+        var open = stream.Reader(events); // after the request: a bad read size must not mark the stream as read
+        return new TaskAction($"read stream {stream.Name} in {readSize}-byte reads", settings.Timeout, async (t, ct) =>
+        {
+            events.Record(ChaosEvent.Of("client", t.Name, "open", ("stream", stream.Name), ("faults", stream.Faults)));
+            await using var reading = open();
+            var result = await StreamTransfer.ReadToEndAsync(reading, request, ct);
+            t.Record(new TransferRecord("download", stream.Name, ReadOnlyMemory<byte>.Empty, result));
             counters.RecordDownload(t.Name, result);
         });
     }

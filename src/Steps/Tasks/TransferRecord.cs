@@ -2,8 +2,8 @@ using ChaosFeatures.Harness.Clients;
 
 namespace ChaosFeatures.Steps.Tasks;
 
-/// <summary>A finished transfer of a task: what it was, against which peer, what it sent and how it ended.</summary>
-public sealed record TransferRecord(string Kind, string Peer, ReadOnlyMemory<byte> Sent, TransferResult Result)
+/// <summary>A finished transfer of a task: what it was, against which peer or in-memory stream, what it sent and how it ended.</summary>
+public sealed record TransferRecord(string Kind, string Source, ReadOnlyMemory<byte> Sent, TransferResult Result)
 {
     public bool IsDownload => Kind == "download";
 }

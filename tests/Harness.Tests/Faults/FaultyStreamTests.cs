@@ -47,6 +47,16 @@ public sealed class FaultyStreamTests
     }
 
     [Fact]
+    public void Fail_after_n_counts_the_bytes_reads_returned_not_the_bytes_they_asked_for()
+    {
+        using var stream = new FaultyStream(Over(FaultMode.PartialRead(5)), FaultMode.FailAfterN(12));
+        var buffer = new byte[64];
+        var got = new List<int> { stream.Read(buffer), stream.Read(buffer), stream.Read(buffer) };
+        got.Should().Equal(5, 5, 2);
+        FluentActions.Invoking(() => stream.Read(buffer)).Should().Throw<IOException>().WithMessage("*after 12 bytes");
+    }
+
+    [Fact]
     public async Task Timeout_hangs_then_throws_and_honours_cancellation()
     {
         await using var stream = Over(FaultMode.Timeout(150));

@@ -40,3 +40,15 @@ Feature: io fixtures that must fail
     Given an evil peer "EP" serving 10 bytes
     When task "C" downloads from peer "EP"
     Then counter "io_download_ok_X" equals 0
+
+  Scenario: a stream error nobody knows
+    Given an in-memory stream "S" holding 10 bytes
+    And stream "S" fails with hiccup
+
+  Scenario: a stream fault after its first read
+    Given an in-memory stream "S" holding 10 bytes
+    When task "C" reads stream "S"
+    Given stream "S" flips a bit at byte 3
+
+  Scenario: a stream nobody defined
+    When task "C" reads stream "T"

@@ -112,3 +112,33 @@ Feature: io fixtures that pass
     Then task "C" received the payload of peer "EP" intact
     And task "D" received the payload of peer "EP" intact
     And no sockets leaked
+
+  Scenario: stacked stream faults with a download's counters
+    Given an in-memory stream "S" holding 300 bytes
+    And stream "S" returns at most 5 bytes per read
+    And stream "S" fails after 120 bytes
+    When task "C" reads stream "S" in 64-byte reads
+    Then task "C" received a clean prefix of stream "S"
+    And task "C" received 120 bytes
+    And the outcome of task "C" is error
+    And counter "io_download_failed_C" equals 1
+    And counter "io_recv_bytes_C" equals 120
+
+  Scenario: each read of a stream meets its faults from byte 0
+    Given an in-memory stream "S" holding 64 bytes
+    And stream "S" fails with ConnectionReset
+    When task "C" reads stream "S"
+    And task "D" reads stream "S" in 1-byte reads
+    Then the outcome of task "C" is reset
+    And the outcome of task "D" is reset
+    And task "D" received 0 bytes
+
+  Scenario: a killer cancels a read of a hanging stream
+    Given an in-memory stream "S" holding 64 bytes
+    And stream "S" times out after 5000 ms
+    When task "C" reads stream "S"
+    And task "K" sleeps 20 ms
+    And task "K" cancels task "C"
+    Then the outcome of task "C" is cancelled
+    And the transfer of task "C" took less than 2000 ms
+    And no orphan tasks

@@ -25,6 +25,9 @@ public sealed class IoFixtureTests
     [InlineData("a fault that does not fit the peer", "that fault is for serve peers, and \"EP\" is a consume peer")]
     [InlineData("seeds pinned too late", "put it before every other chaos step")]
     [InlineData("a counter nobody registered", "counter 'io_download_ok_X' is unknown; known: ")]
+    [InlineData("a stream error nobody knows", "stream error 'hiccup' is unknown; accepted: io | connectionreset | connectionaborted | brokenpipe | timedout")]
+    [InlineData("a stream fault after its first read", "in-memory stream \"S\" is already being read; give it its faults in Given steps before the first read")]
+    [InlineData("a stream nobody defined", "no in-memory stream \"T\" yet; known: none")]
     public async Task Failing_fixture_fails_naming_the_problem(string scenario, string expected)
     {
         var result = await FixtureRun.RunAsync("failing.feature", scenario);
