@@ -18,7 +18,7 @@ public sealed class LeakChecker
     private readonly ConcurrentDictionary<int, byte> _ports = new();
     private readonly long _unobservedBaseline = UnobservedTaskExceptions.Baseline();
 
-    /// <summary>Sockets open before the scenario began cannot be its leaks: when no newer one is open, the check ends without reading the TCP tables.</summary>
+    /// <summary>Sockets open before the scenario began cannot be its leaks.</summary>
     private readonly HashSet<long> _socketsBefore = ProcSockets.Available ? ProcSockets.OwnSocketInodes() : [];
 
     /// <summary>Null on Linux; otherwise why the socket part cannot run, for a skip with a reason.</summary>
@@ -39,17 +39,13 @@ public sealed class LeakChecker
     /// <summary>
     /// Call once the scenario's tasks are done and before its peers stop. A socket still connected to a
     /// tracked port now is a suspect: if stopping a peer resets it (say it still sat in the listen
-    /// backlog) it drops out of /proc/net/tcp while its descriptor stays open, and only this note
-    /// lets the check still see it.
+    /// backlog) it forgets its peer while its descriptor stays open, and only this note lets the
+    /// check still attribute it to the scenario.
     /// </summary>
     public void NoteSuspects()
     {
         if (!ProcSockets.Available) return;
-        var suspects = new Dictionary<long, TcpSocketEntry>();
-        for (var read = 0; read < ConfirmingReads; read++) // two reads: one may skip an entry, see below
-            foreach (var socket in TrackedOpenSockets(NewerSocketInodes()))
-                suspects[socket.Inode] = socket;
-        _suspects = suspects;
+        _suspects = TrackedOpenSockets(NewerSockets()).ToDictionary(s => s.Inode);
     }
 
     /// <summary>Runs every check; call after the peers are disposed. The scheduler part is skipped when none is given.</summary>
@@ -68,45 +64,38 @@ public sealed class LeakChecker
     private async Task<IReadOnlyList<string>> LeakedSocketsAsync(TimeSpan grace)
     {
         var deadline = DateTime.UtcNow + grace;
-        var cleanReads = 0;
+        // Sockets of a peer that was just stopped are usually gone within a millisecond or two: poll
+        // fast first, then back off, so a clean scenario pays little and a leak still gets the grace.
+        var pause = TimeSpan.FromMilliseconds(1);
         while (true)
         {
-            var newer = NewerSocketInodes();
+            var newer = NewerSockets();
             if (newer.Count == 0) return [];
-            var visible = TrackedOpenSockets(newer);
-            var reset = _suspects.Values.Where(s => newer.Contains(s.Inode) && visible.All(v => v.Inode != s.Inode))
+            var connected = TrackedOpenSockets(newer);
+            var reset = _suspects.Values.Where(s => newer.ContainsKey(s.Inode) && connected.All(c => c.Inode != s.Inode))
                 .Select(s => s with { State = "reset since (was " + s.State + ")" });
-            var open = visible.Concat(reset).ToArray();
-            // /proc/net/tcp is not read atomically: while other tests open and close sockets a read can
-            // skip a stable entry, so "nothing open" must be seen twice in a row before it counts.
-            if (open.Length == 0)
-            {
-                if (++cleanReads == ConfirmingReads) return [];
-                await Task.Delay(ConfirmationPause).ConfigureAwait(false);
-                continue;
-            }
-            cleanReads = 0;
+            var open = connected.Concat(reset).ToArray();
+            if (open.Length == 0) return [];
             if (DateTime.UtcNow >= deadline)
                 return open.Select(s => $"leaked {s} (tracked ports {string.Join(", ", TrackedPorts)})").ToArray();
-            await Task.Delay(50).ConfigureAwait(false);
+            await Task.Delay(pause).ConfigureAwait(false);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 50));
         }
     }
 
-    private HashSet<long> NewerSocketInodes()
+    /// <summary>Sockets opened since the scenario began (inode -> descriptor): only they can be its leaks.</summary>
+    private Dictionary<long, int> NewerSockets()
     {
-        var newer = ProcSockets.OwnSocketInodes();
-        newer.ExceptWith(_socketsBefore);
-        return newer;
+        var sockets = ProcSockets.OwnSockets();
+        foreach (var inode in _socketsBefore) sockets.Remove(inode);
+        return sockets;
     }
 
-    private TcpSocketEntry[] TrackedOpenSockets(HashSet<long> inodes)
+    private TcpSocketEntry[] TrackedOpenSockets(Dictionary<long, int> sockets)
     {
-        if (inodes.Count == 0) return [];
+        if (sockets.Count == 0) return [];
         var ports = _ports.Keys.ToHashSet();
-        return [.. ProcSockets.OwnTcpSockets(inodes).Where(s => ports.Contains(s.LocalPort) || ports.Contains(s.RemotePort))];
+        return [.. ProcSockets.Describe(sockets).Where(s => ports.Contains(s.LocalPort) || ports.Contains(s.RemotePort))];
     }
 
-    private const int ConfirmingReads = 2;
-
-    private static readonly TimeSpan ConfirmationPause = TimeSpan.FromMilliseconds(2);
 }

@@ -2,49 +2,34 @@ using System.Globalization;
 
 namespace ChaosFeatures.Harness.Leaks;
 
-/// <summary>Linux's view of this process's sockets: /proc/self/fd links (socket:[inode]) joined with /proc/net/tcp{,6}.</summary>
+/// <summary>Linux's view of this process's sockets: the /proc/self/fd links (socket:[inode]), probed one by one.</summary>
 internal static class ProcSockets
 {
     public const string Unavailable = "leak check unavailable on this OS (needs Linux /proc)";
 
-    private static readonly string[] States =
-        ["?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"];
-
-    public static bool Available => OperatingSystem.IsLinux() && Directory.Exists("/proc/self/fd") && File.Exists("/proc/net/tcp");
+    public static bool Available => OperatingSystem.IsLinux() && Directory.Exists("/proc/self/fd");
 
     /// <summary>Inodes of the sockets this process holds open now.</summary>
-    public static HashSet<long> OwnSocketInodes()
+    public static HashSet<long> OwnSocketInodes() => [.. OwnSockets().Keys];
+
+    /// <summary>This process's open sockets: inode -> descriptor.</summary>
+    public static Dictionary<long, int> OwnSockets()
     {
-        var inodes = new HashSet<long>();
-        foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        var sockets = new Dictionary<long, int>();
+        foreach (var path in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
         {
             string? target;
-            try { target = new FileInfo(fd).LinkTarget; }
+            try { target = new FileInfo(path).LinkTarget; }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; } // closed while we looked
-            if (target is ['s', 'o', 'c', 'k', 'e', 't', ':', '[', .. var rest] && long.TryParse(rest.TrimEnd(']'), CultureInfo.InvariantCulture, out var inode))
-                inodes.Add(inode);
+            if (target is ['s', 'o', 'c', 'k', 'e', 't', ':', '[', .. var rest]
+                && long.TryParse(rest.TrimEnd(']'), CultureInfo.InvariantCulture, out var inode)
+                && int.TryParse(Path.GetFileName(path), CultureInfo.InvariantCulture, out var fd))
+                sockets[inode] = fd;
         }
-        return inodes;
+        return sockets;
     }
 
-    /// <summary>This process's TCP sockets (IPv4 and IPv6), or those of them among <paramref name="own"/>.</summary>
-    public static IReadOnlyList<TcpSocketEntry> OwnTcpSockets(HashSet<long>? own = null)
-    {
-        own ??= OwnSocketInodes();
-        return Table("/proc/net/tcp").Concat(Table("/proc/net/tcp6")).Where(e => own.Contains(e.Inode)).ToArray();
-    }
-
-    private static IEnumerable<TcpSocketEntry> Table(string path)
-    {
-        if (!File.Exists(path)) yield break;
-        foreach (var line in File.ReadLines(path).Skip(1))
-        {
-            var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (columns.Length < 10 || !long.TryParse(columns[9], CultureInfo.InvariantCulture, out var inode) || inode == 0) continue;
-            var state = int.Parse(columns[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            yield return new TcpSocketEntry(inode, Port(columns[1]), Port(columns[2]), state < States.Length ? States[state] : $"0x{state:X2}");
-        }
-    }
-
-    private static int Port(string address) => int.Parse(address[(address.LastIndexOf(':') + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    /// <summary>The TCP sockets among <paramref name="sockets"/> (inode -> descriptor), with ports and state.</summary>
+    public static IReadOnlyList<TcpSocketEntry> Describe(IReadOnlyDictionary<long, int> sockets) =>
+        [.. sockets.Select(s => SocketProbe.Describe(s.Value, s.Key)).OfType<TcpSocketEntry>()];
 }

@@ -25,9 +25,9 @@ public static class UnobservedTaskExceptions
     /// <summary>Collects garbage, runs finalizers, and describes exceptions seen since <paramref name="baseline"/> (empty when none).</summary>
     public static IReadOnlyList<string> SinceBaseline(long baseline)
     {
+        // The event fires from the faulted task's finalizer: one collection plus the finalizer wait is enough.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
         var extra = Interlocked.Read(ref _count) - baseline;
         if (extra <= 0) return [];
         return [$"{extra} unobserved task exception(s), most recent: {string.Join(" | ", Seen.TakeLast((int)Math.Min(extra, 5)))}"];
