@@ -63,7 +63,7 @@ public sealed class LiveChainTests
 
         var removal = System.Diagnostics.Stopwatch.StartNew();
         harness.Proxy.RemoveToxic("bandwidth_downstream").Should().BeTrue();
-        removal.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(500));
+        removal.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "at once, next to the 200 s the toxic would still need (generous for a loaded CI)");
 
         byte[] echoed = await ClientSocket.ReadExactlyAsync(client, payload.Length);
         await send;

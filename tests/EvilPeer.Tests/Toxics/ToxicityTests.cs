@@ -14,15 +14,20 @@ public sealed class ToxicityTests
     public async Task Toxicity_zero_never_fires_and_one_always_does(double toxicity, bool fires)
     {
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new LatencyOptions { Latency = 200, Toxicity = toxicity });
+        var total = TimeSpan.Zero;
         for (int i = 0; i < 8; i++)
         {
             using Socket client = await harness.ConnectAsync();
             var watch = Stopwatch.StartNew();
             await ClientSocket.SendAsync(client, [1]);
             await ClientSocket.ReadExactlyAsync(client, 1);
-            (watch.Elapsed >= TimeSpan.FromMilliseconds(190)).Should().Be(fires, $"connection {i}, toxicity {toxicity}");
+            total += watch.Elapsed;
+            // A delay proves the toxic fired; its absence proves little on a loaded machine, so the
+            // silent case is judged by the decisions below and the round trips' sum.
+            if (fires) watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190), $"connection {i}, toxicity {toxicity}");
         }
         harness.Sink.Named("toxic").Should().HaveCount(8).And.OnlyContain(e => (bool)RecordingSink.Field(e, "active")! == fires);
+        if (!fires) total.Should().BeLessThan(TimeSpan.FromMilliseconds(8 * 190), "eight firings would have added 1.6 s");
     }
 
     [Fact]
