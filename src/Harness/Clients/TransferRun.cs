@@ -35,6 +35,21 @@ internal sealed class TransferRun : IDisposable
         _events?.Record(ChaosEvent.Of("client", _actor, "connect", ("driver", _driver), ("peer", peer.ToString()), ("local", local?.ToString())));
 
     public void Read(int count) => _reads.Add(count);
+
+    /// <summary>
+    /// Reads until the source says end (0) in <paramref name="readSize"/> reads, counting each and
+    /// keeping the bytes in <paramref name="received"/> (which holds what arrived even when a read throws).
+    /// </summary>
+    public async Task ReadToEndAsync(Func<Memory<byte>, CancellationToken, ValueTask<int>> read, int readSize, MemoryStream received)
+    {
+        var buffer = new byte[readSize];
+        int count;
+        while ((count = await read(buffer, Token)) > 0)
+        {
+            Read(count);
+            received.Write(buffer, 0, count);
+        }
+    }
     public void Wrote(int count) => _writes.Add(count);
 
     public Outcome Classify(Exception error) =>

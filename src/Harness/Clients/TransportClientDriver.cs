@@ -19,13 +19,7 @@ internal sealed class TransportClientDriver(string name, Func<Socket, ITransport
         try
         {
             await using var transport = await ConnectAsync(endPoint, run);
-            var buffer = new byte[request.ReadSize];
-            int count;
-            while ((count = await transport.ReadAsync(buffer, run.Token)) > 0)
-            {
-                run.Read(count);
-                received.Write(buffer, 0, count);
-            }
+            await run.ReadToEndAsync(transport.ReadAsync, request.ReadSize, received);
             var bytes = received.ToArray();
             return run.Finish(OutcomeClassifier.FromDownload(bytes, request.ExpectedLength, request.ExpectedPayload), bytes, null);
         }
@@ -51,13 +45,7 @@ internal sealed class TransportClientDriver(string name, Func<Socket, ITransport
             if (request.HalfCloseAndDrain)
             {
                 await transport.CompleteWritesAsync();
-                var buffer = new byte[8192];
-                int count;
-                while ((count = await transport.ReadAsync(buffer, run.Token)) > 0)
-                {
-                    run.Read(count);
-                    received.Write(buffer, 0, count);
-                }
+                await run.ReadToEndAsync(transport.ReadAsync, 8192, received);
             }
             return run.Finish(Outcome.Completed, received.ToArray(), null);
         }

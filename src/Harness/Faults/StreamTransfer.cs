@@ -23,13 +23,7 @@ public static class StreamTransfer
         var received = new MemoryStream();
         try
         {
-            var buffer = new byte[request.ReadSize];
-            int count;
-            while ((count = await stream.ReadAsync(buffer, run.Token)) > 0)
-            {
-                run.Read(count);
-                received.Write(buffer, 0, count);
-            }
+            await run.ReadToEndAsync(stream.ReadAsync, request.ReadSize, received);
             var bytes = received.ToArray();
             return run.Finish(OutcomeClassifier.FromDownload(bytes, request.ExpectedLength, request.ExpectedPayload), bytes, null);
         }
