@@ -1,3 +1,5 @@
+using ChaosFeatures.Tests.Shared;
+
 namespace ChaosFeatures.Gherkin.Xunit.Tests;
 
 /// <summary>
@@ -19,10 +21,10 @@ public sealed class BridgeFixtureSuite : IAsyncLifetime
     }
 
     /// <summary>Runs <c>dotnet test</c> on the fixture (already built) and returns its TRX results.</summary>
-    internal Task<(DotnetCli.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(params string[] extra) =>
+    internal Task<(BoundedProcess.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(params string[] extra) =>
         TestAsync(new Dictionary<string, string>(), extra);
 
-    internal async Task<(DotnetCli.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(IReadOnlyDictionary<string, string> environment, params string[] extra)
+    internal async Task<(BoundedProcess.Result Run, IReadOnlyList<TrxResult> Results)> TestAsync(IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var trx = Guid.NewGuid().ToString("N") + ".trx";
         string[] arguments = ["test", "--no-build", "--logger", $"trx;LogFileName={trx}", "--results-directory", ResultsDirectory, .. extra];
