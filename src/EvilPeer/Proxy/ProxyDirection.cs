@@ -66,17 +66,15 @@ internal sealed class ProxyDirection
                 if (stages.Length == 0 && _writer.Idle)
                 {
                     await _connection.SendAllAsync(_destination, buffer.AsMemory(0, read), Stream).ConfigureAwait(false);
-                    // Keep the buffer while data streams; hand it back once the socket is drained.
-                    if (read == buffer.Length || _source.Available > 0) continue;
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = null;
                 }
                 else
                 {
-                    var chunk = new Chunk(buffer, read, arrived);
-                    buffer = null; // the chunk owns it now
-                    await Head(stages).SendAsync(chunk).ConfigureAwait(false);
+                    await Head(stages).SendAsync(ToChunk(ref buffer, read, arrived)).ConfigureAwait(false);
                 }
+                // Keep the buffer while data streams; hand it back once the socket is drained.
+                if (buffer is null || read == buffer.Length || _source.Available > 0) continue;
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = null;
             }
             await ForwardFinAsync().ConfigureAwait(false);
         }
@@ -100,6 +98,19 @@ internal sealed class ProxyDirection
             if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
         }
         await _writer.Completion.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A full read hands its buffer to the chunk (the reader rents a fresh one); a small one is
+    /// copied out, so chunks held behind delaying toxics cost about what they carry, not a
+    /// whole receive buffer each (1024 queued 100-byte chunks must not pin 1 GiB).
+    /// </summary>
+    private static Chunk ToChunk(ref byte[]? buffer, int read, long arrived)
+    {
+        if (read < buffer!.Length / 4) return Chunk.CopyOf(buffer.AsSpan(0, read), arrived);
+        var chunk = new Chunk(buffer, read, arrived);
+        buffer = null; // the chunk owns it now
+        return chunk;
     }
 
     private async Task ForwardFinAsync()

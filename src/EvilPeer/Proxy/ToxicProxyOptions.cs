@@ -23,8 +23,12 @@ public sealed record ToxicProxyOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Receive buffer per active direction, 4096..1048576 bytes. Idle connections hold none.</summary>
-    public int BufferSize { get; init; } = 256 * 1024;
+    /// <summary>
+    /// Receive buffer per active direction, 4096..16777216 bytes. Idle connections hold none.
+    /// 1 MiB because a bulk transfer then needs a quarter of the reads, writes and wake-ups of
+    /// 256 KiB: on 2 cores that lifted passthrough from about 0.5x to 0.6x of a direct socket.
+    /// </summary>
+    public int BufferSize { get; init; } = 1024 * 1024;
 
     /// <summary>Chunks a direction may hold in flight behind delaying toxics, 1..65536 (bounds memory; 100 ms of latency needs ~10 MB for 100 MB/s).</summary>
     public int MaxQueuedChunks { get; init; } = 1024;
@@ -36,7 +40,7 @@ public sealed record ToxicProxyOptions
             .Require(IPEndPoint.TryParse(Listen ?? "", out _), "listen", $"'{Listen}' is not ip:port (port 0..65535)")
             .Require(TryParseHostPort(Upstream, out _, out _), "upstream", $"'{Upstream}' is not host:port (port 1..65535)")
             .Require(TimeProvider is not null, "time_provider", "must not be null")
-            .Range("buffer_size", BufferSize, 4096, 1_048_576, "bytes")
+            .Range("buffer_size", BufferSize, 4096, 16 * 1024 * 1024, "bytes")
             .Range("max_queued_chunks", MaxQueuedChunks, 1, 65_536)
             .ThrowIfAny();
     }

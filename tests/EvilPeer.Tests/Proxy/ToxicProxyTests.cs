@@ -109,7 +109,7 @@ public sealed class ToxicProxyTests
         [
             "listen: 'nowhere' is not ip:port (port 0..65535)",
             "upstream: 'host-without-port' is not host:port (port 1..65535)",
-            "buffer_size: 10 is out of range 4096..1048576 bytes",
+            "buffer_size: 10 is out of range 4096..16777216 bytes",
         ]);
     }
 
