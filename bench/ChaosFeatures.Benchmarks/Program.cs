@@ -11,7 +11,7 @@ Console.WriteLine($"ChaosFeatures benchmarks ({(quick ? "quick" : "full")}): {En
 var benches = new (string Name, Func<BenchSettings, Task<BenchRow[]>> Run)[]
 {
     ("memory", IdleMemoryBench.RunAsync), ("throughput", ThroughputBench.RunAsync), ("roundtrip", RoundTripBench.RunAsync),
-    ("toxics", ToxicAccuracyBench.RunAsync), ("forked", ForkedPeerBench.RunAsync),
+    ("toxics", ToxicAccuracyBench.RunAsync), ("forked", ForkedPeerBench.RunAsync), ("scenario", ScenarioBench.RunAsync),
 };
 // --only NAME[,NAME]: a subset, e.g. while working on one of them.
 int only = Array.IndexOf(args, "--only");
