@@ -13,6 +13,12 @@ namespace ChaosFeatures.EvilPeer.Proxy;
 /// </summary>
 internal sealed class ProxyDirection
 {
+    /// <summary>
+    /// A burst starts with a small buffer and moves to the full <see cref="ToxicProxyOptions.BufferSize"/>
+    /// only when it fills it: request/response traffic never pins a whole receive buffer per direction.
+    /// </summary>
+    private const int FirstBufferSize = 64 * 1024;
+
     private readonly ProxyConnection _connection;
     private readonly Socket _source;
     private readonly Socket _destination;
@@ -46,6 +52,7 @@ internal sealed class ProxyDirection
     {
         CancellationToken closed = _connection.Closed;
         byte[]? buffer = null;
+        bool bulk = false; // the last read filled its buffer: the next one gets the full size
         try
         {
             while (true)
@@ -54,6 +61,12 @@ internal sealed class ProxyDirection
                 {
                     // Idle connections hold no buffer: a zero-byte receive waits for data first (Kestrel's trick).
                     await _source.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, closed).ConfigureAwait(false);
+                    buffer = ArrayPool<byte>.Shared.Rent(bulk ? _bufferSize : Math.Min(FirstBufferSize, _bufferSize));
+                }
+                else if (bulk && buffer.Length < _bufferSize)
+                {
+                    // A bulk transfer outgrew the first buffer: read the rest in full-size pieces.
+                    ArrayPool<byte>.Shared.Return(buffer);
                     buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
                 }
                 int read = await _source.ReceiveAsync(buffer, SocketFlags.None, closed).ConfigureAwait(false);
@@ -61,6 +74,7 @@ internal sealed class ProxyDirection
                 long arrived = _connection.Time.GetTimestamp();
                 Interlocked.Add(ref _bytesRead, read);
                 if (_connection.Events.On) _connection.EmitBytes("read", Stream, read);
+                bulk = read == buffer.Length;
 
                 ToxicStage[] stages = Chain.Stages;
                 if (stages.Length == 0 && _writer.Idle)
@@ -71,8 +85,9 @@ internal sealed class ProxyDirection
                 {
                     await Head(stages).SendAsync(ToChunk(ref buffer, read, arrived)).ConfigureAwait(false);
                 }
-                // Keep the buffer while data streams; hand it back once the socket is drained.
-                if (buffer is null || read == buffer.Length || _source.Available > 0) continue;
+                // Keep the buffer while data streams (a full read says more is coming); hand it back
+                // once the socket is drained.
+                if (buffer is null || bulk || _source.Available > 0) continue;
                 ArrayPool<byte>.Shared.Return(buffer);
                 buffer = null;
             }
