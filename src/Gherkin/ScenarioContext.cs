@@ -18,6 +18,13 @@ public sealed class ScenarioContext : ReqnrollContext
     /// <summary>The first error of the scenario, or null while it goes well.</summary>
     public Exception? TestError { get; internal set; }
 
+    /// <summary>
+    /// The step running now, or after the steps the last one that ran: in an AfterScenario hook of a
+    /// failed case whose <see cref="ScenarioStepContext.Status"/> is not OK, the step that failed.
+    /// Null before the first step (and when a BeforeScenario hook stopped the case).
+    /// </summary>
+    public ScenarioStepContext? StepContext { get; internal set; }
+
     /// <summary>Cancelled when the watchdog cuts the scenario at its timeout.</summary>
     public CancellationToken ScenarioCancellationToken { get; }
 

@@ -17,16 +17,6 @@ public sealed class ReplayHooks(ChaosScenario chaos, ScenarioContext context)
 {
     public const int Order = ChaosHooks.EndOrder + 1;
 
-    private int _passedSteps;
-
-    // The runtime does not say which step failed; steps run in order and stop at the first failure,
-    // so the number of steps that finished cleanly points at it.
-    [AfterStep]
-    public void CountPassedStep()
-    {
-        if (context.TestError is null) _passedSteps++;
-    }
-
     [AfterScenario(Order = Order)]
     public void RecordReplay()
     {
@@ -35,8 +25,9 @@ public sealed class ReplayHooks(ChaosScenario chaos, ScenarioContext context)
             context.AddFailureDetail(drift);
         if (chaos.Failure is not { } failure) return;
 
-        var steps = chaos.TestCase.Steps;
-        CaseStep? failingStep = _passedSteps < steps.Count ? steps[_passedSteps] : null;
+        // The last step that ran, if it did not pass, is where the case failed; a failure found after
+        // the steps (an invariant, a leak) or in a BeforeScenario hook has no failing step.
+        CaseStep? failingStep = context.StepContext is { Status: not ScenarioExecutionStatus.OK } step ? step.StepInfo.Step : null;
         var results = ChaosRun.Current.Results;
         var path = ReplayDescriptorWriter.Write(ReplayDescriptorFactory.Create(failure, failingStep, results), results);
         context.AddFailureDetail(ReplayDescriptorWriter.MessageLines(path));

@@ -1,4 +1,5 @@
 using ChaosFeatures.Gherkin.Execution;
+using ChaosFeatures.Harness.Replay;
 using ChaosFeatures.Steps.Tests.Bindings;
 using ChaosFeatures.Steps.Tests.Support;
 
@@ -34,6 +35,21 @@ public sealed class IoFixtureTests
 
         result.Status.Should().Be(TestCaseStatus.Failed);
         result.Message.Should().Contain(expected);
+    }
+
+    [Theory]
+    [InlineData("expects the wrong outcome", "the outcome of task \"C\" is reset")]
+    [InlineData("a client leaks its socket", null)] // the leak check runs after the last step passed
+    public async Task The_replay_descriptor_names_the_step_that_failed(string scenario, string? failingStep)
+    {
+        var result = await FixtureRun.RunAsync("failing.feature", scenario);
+
+        result.Status.Should().Be(TestCaseStatus.Failed);
+        const string prefix = "Replay descriptor: ";
+        var path = result.Message!.ReplaceLineEndings("\n").Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
+        var descriptor = ReplayDescriptorJson.Read(path);
+        if (failingStep is null) descriptor.FailingStep.Should().BeNull();
+        else descriptor.FailingStep!.Text.Should().Be(failingStep);
     }
 
     [Fact]

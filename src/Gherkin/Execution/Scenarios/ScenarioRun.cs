@@ -38,7 +38,7 @@ internal sealed class ScenarioRun
         _container.Register(typeof(FeatureInfo), featureContext.FeatureInfo);
         _container.Register(typeof(TestCase), testCase);
         _container.Register(typeof(IReqnrollOutputHelper), _output);
-        _steps = new StepExecutor(run, testCase, _container, _journal);
+        _steps = new StepExecutor(run, testCase, _context, _container, _journal);
     }
 
     public async Task<TestCaseResult> RunAsync(CancellationToken cancellationToken)

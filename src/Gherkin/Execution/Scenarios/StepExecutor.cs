@@ -7,7 +7,7 @@ using ChaosFeatures.Gherkin.Model;
 namespace ChaosFeatures.Gherkin.Execution.Scenarios;
 
 /// <summary>Matches, binds and runs one step with its BeforeStep/AfterStep hooks, and records the result.</summary>
-internal sealed class StepExecutor(RunContext run, TestCase testCase, IBindingInstances instances, CaseJournal journal)
+internal sealed class StepExecutor(RunContext run, TestCase testCase, ScenarioContext context, IBindingInstances instances, CaseJournal journal)
 {
     private readonly HookBinding[] _beforeStep = [.. run.Registry.HooksOf(HookType.BeforeStep).Where(h => h.AppliesTo(testCase))];
     private readonly HookBinding[] _afterStep = [.. run.Registry.HooksOf(HookType.AfterStep).Where(h => h.AppliesTo(testCase))];
@@ -17,6 +17,9 @@ internal sealed class StepExecutor(RunContext run, TestCase testCase, IBindingIn
         var info = new TestStepInfo(step, null);
         run.Hub.Notify(l => l.StepStarted(testCase, info));
         var started = Stopwatch.GetTimestamp();
+        // Steps run only while the case is OK, so whatever the case's status becomes is this step's doing.
+        var stepContext = new ScenarioStepContext(new StepInfo(step));
+        context.StepContext = stepContext;
         var match = run.Matcher.Match(testCase, step);
         StepResult result;
         if (match.Kind != StepMatchKind.Found)
@@ -25,8 +28,10 @@ internal sealed class StepExecutor(RunContext run, TestCase testCase, IBindingIn
         {
             // The step's outcome is recorded before AfterStep hooks so they see it in ScenarioContext, as in Reqnroll.
             result = Finish(info, match, await InvokeAsync(match, step).ConfigureAwait(false), started);
+            stepContext.Status = context.ScenarioExecutionStatus;
             result = await RunAfterStepHooksAsync(result, started).ConfigureAwait(false);
         }
+        stepContext.Status = context.ScenarioExecutionStatus;
         if (journal.Add(result, mainPhase: true))
             run.Hub.Notify(l => l.StepFinished(testCase, result));
     }
