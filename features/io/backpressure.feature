@@ -8,9 +8,11 @@ Feature: An upload waits when the peer does not read, and resumes when it does
   A slow reader makes the upload slow, never wrong. Lower time bounds leave a few ms for the
   runtime's coarse timer tick (a 200 ms give-up timer can fire at 197.5 ms by the stopwatch).
 
+  # The give-up timer covers connecting too: 2 s leaves room for the first write on a loaded CI
+  # machine (with 500 ms a full parallel run once saw the timer fire before any byte was sent).
   Scenario Outline: a large upload to a peer that never reads stalls until the client gives up
     Given an evil peer "EP" that never reads
-    And task "C" gives up after 500 ms
+    And task "C" gives up after 2000 ms
     When task "C" uploads 16777216 bytes to peer "EP" in <write>-byte writes
     Then the upload of task "C" stalled
     And the outcome of task "C" is timeout
