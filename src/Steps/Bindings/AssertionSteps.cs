@@ -4,9 +4,9 @@ using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.Invariants;
 using ChaosFeatures.Steps.Catalogue;
-using ChaosFeatures.Steps.Peers;
+using ChaosFeatures.Harness.Peers;
 using ChaosFeatures.Steps.Scenario;
-using ChaosFeatures.Steps.Tasks;
+using ChaosFeatures.Harness.Tasks;
 
 namespace ChaosFeatures.Steps.Bindings;
 

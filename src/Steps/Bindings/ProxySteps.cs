@@ -9,7 +9,7 @@ using ChaosFeatures.EvilPeer.Toxics.SlowClose;
 using ChaosFeatures.EvilPeer.Toxics.Timeout;
 using ChaosFeatures.Gherkin;
 using ChaosFeatures.Steps.Catalogue;
-using ChaosFeatures.Steps.Peers;
+using ChaosFeatures.Harness.Peers;
 using ChaosFeatures.Steps.Scenario;
 
 namespace ChaosFeatures.Steps.Bindings;

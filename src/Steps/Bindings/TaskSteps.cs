@@ -2,7 +2,7 @@ using ChaosFeatures.Gherkin;
 using ChaosFeatures.Harness.Seeds;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;
-using ChaosFeatures.Steps.Tasks;
+using ChaosFeatures.Harness.Tasks;
 
 namespace ChaosFeatures.Steps.Bindings;
 

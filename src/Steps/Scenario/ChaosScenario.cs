@@ -7,10 +7,10 @@ using ChaosFeatures.Harness.Leaks;
 using ChaosFeatures.Harness.Replay;
 using ChaosFeatures.Harness.Scheduling;
 using ChaosFeatures.Harness.Seeds;
-using ChaosFeatures.Steps.Peers;
+using ChaosFeatures.Harness.Peers;
 using ChaosFeatures.Steps.Run;
-using ChaosFeatures.Steps.Streams;
-using ChaosFeatures.Steps.Tasks;
+using ChaosFeatures.Harness.Streams;
+using ChaosFeatures.Harness.Tasks;
 
 namespace ChaosFeatures.Steps.Scenario;
 

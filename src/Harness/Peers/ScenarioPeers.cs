@@ -4,7 +4,7 @@ using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.Leaks;
 using ChaosFeatures.Harness.Seeds;
 
-namespace ChaosFeatures.Steps.Peers;
+namespace ChaosFeatures.Harness.Peers;
 
 /// <summary>
 /// The scenario's named peers: configured by Given steps, started on first use (so every Given has

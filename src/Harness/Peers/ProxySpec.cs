@@ -1,7 +1,7 @@
 using ChaosFeatures.EvilPeer.Proxy;
 using ChaosFeatures.EvilPeer.Toxics;
 
-namespace ChaosFeatures.Steps.Peers;
+namespace ChaosFeatures.Harness.Peers;
 
 /// <summary>
 /// The ToxicProxy in front of a peer, as Given steps build it: toxics in step order, one stream and

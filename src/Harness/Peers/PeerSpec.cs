@@ -4,7 +4,7 @@ using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Echo;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 
-namespace ChaosFeatures.Steps.Peers;
+namespace ChaosFeatures.Harness.Peers;
 
 /// <summary>
 /// A named peer's fault table as Given steps build it, one aspect per step, before it starts.

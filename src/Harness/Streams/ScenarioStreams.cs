@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ChaosFeatures.Harness.Seeds;
 
-namespace ChaosFeatures.Steps.Streams;
+namespace ChaosFeatures.Harness.Streams;
 
 /// <summary>The scenario's named in-memory streams. Nothing to stop at the end: they hold no socket, and each read disposes its own.</summary>
 public sealed class ScenarioStreams(Func<CaseSeeds> seeds)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ChaosFeatures.Harness.Scheduling;
 
-namespace ChaosFeatures.Steps.Tasks;
+namespace ChaosFeatures.Harness.Tasks;
 
 /// <summary>
 /// The scenario's named tasks on one <see cref="ScenarioScheduler"/>, created on the first action

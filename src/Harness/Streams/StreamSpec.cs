@@ -1,7 +1,7 @@
 using ChaosFeatures.Harness.EventLog;
 using ChaosFeatures.Harness.Faults;
 
-namespace ChaosFeatures.Steps.Streams;
+namespace ChaosFeatures.Harness.Streams;
 
 /// <summary>
 /// A named in-memory stream of a scenario: the bytes it holds and the faults its reads go through, in step order

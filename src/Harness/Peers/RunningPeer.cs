@@ -4,7 +4,7 @@ using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Proxy;
 
-namespace ChaosFeatures.Steps.Peers;
+namespace ChaosFeatures.Harness.Peers;
 
 /// <summary>A started peer (in-process or forked) and, when fronted, its proxy. Disposal stops the proxy first, then the peer.</summary>
 public sealed class RunningPeer : IAsyncDisposable

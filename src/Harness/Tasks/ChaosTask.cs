@@ -1,6 +1,6 @@
 using ChaosFeatures.Harness.Scheduling;
 
-namespace ChaosFeatures.Steps.Tasks;
+namespace ChaosFeatures.Harness.Tasks;
 
 /// <summary>
 /// A named scenario task ("C", "K"): a queue of actions run in order on the scenario scheduler.

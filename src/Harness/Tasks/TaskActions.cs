@@ -2,10 +2,10 @@ using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.EventLog;
 using ChaosFeatures.Harness.Faults;
-using ChaosFeatures.Steps.Peers;
-using ChaosFeatures.Steps.Streams;
+using ChaosFeatures.Harness.Peers;
+using ChaosFeatures.Harness.Streams;
 
-namespace ChaosFeatures.Steps.Tasks;
+namespace ChaosFeatures.Harness.Tasks;
 
 /// <summary>The actions a task can queue, wired to the client drivers, counters and timeline.</summary>
 public static class TaskActions

@@ -1,4 +1,4 @@
-namespace ChaosFeatures.Steps.Tasks;
+namespace ChaosFeatures.Harness.Tasks;
 
 /// <summary>
 /// One queued thing a task does (download, upload, sleep, cancel another task). <paramref name="Bound"/>

@@ -1,6 +1,6 @@
 using ChaosFeatures.Harness.Clients;
 
-namespace ChaosFeatures.Steps.Tasks;
+namespace ChaosFeatures.Harness.Tasks;
 
 /// <summary>How a task's transfers run: which client driver, and when it gives up.</summary>
 public sealed class TaskSettings
