@@ -1,3 +1,4 @@
+using ChaosFeatures.Tests.Shared;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 

@@ -1,3 +1,4 @@
+using ChaosFeatures.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace ChaosFeatures.Reports.Tests;

@@ -1,4 +1,6 @@
-namespace ChaosFeatures.Reports.Tests;
+using Xunit;
+
+namespace ChaosFeatures.Tests.Shared;
 
 /// <summary>
 /// A fact that needs outside programs. When one is not on PATH the test is reported SKIPPED with
@@ -7,11 +9,11 @@ namespace ChaosFeatures.Reports.Tests;
 /// nothing is skipped: the test runs and fails on the missing tool, as CI demands.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class RequiresToolFactAttribute : FactAttribute
+internal sealed class RequiresToolFactAttribute : FactAttribute
 {
     public RequiresToolFactAttribute(string install, params string[] tools)
     {
-        var missing = tools.Where(t => Tool.Find(t) is null).ToArray();
+        var missing = tools.Where(t => ToolPath.Find(t) is null).ToArray();
         if (missing.Length > 0 && Environment.GetEnvironmentVariable("CHAOS_STRICT") != "1")
             Skip = $"{string.Join(" and ", missing)} not installed (install: {install}); set CHAOS_STRICT=1 to fail instead";
     }
