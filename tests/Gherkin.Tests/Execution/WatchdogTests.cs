@@ -25,7 +25,8 @@ public sealed class WatchdogTests : IDisposable
         public Task WaitForCancellation() => Task.Delay(Timeout.Infinite, scenario.ScenarioCancellationToken);
 
         [AfterScenario]
-        public void After() => output.WriteLine($"after hook ran, cancelled={scenario.ScenarioCancellationToken.IsCancellationRequested}");
+        public void After() => output.WriteLine($"after hook ran, cancelled={scenario.ScenarioCancellationToken.IsCancellationRequested}, " +
+            $"step '{scenario.StepContext?.StepInfo.Text}' {scenario.StepContext?.Status}");
     }
 
     public void Dispose() => Release.Set();
@@ -43,7 +44,7 @@ public sealed class WatchdogTests : IDisposable
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         result.Status.Should().Be(TestCaseStatus.Failed);
         result.Message.Should().StartWith($"Scenario timed out after 1 s in step '{hungStep}' (line 10).");
-        result.Output.Should().Equal("after hook ran, cancelled=True");
+        result.Output.Should().Equal($"after hook ran, cancelled=True, step '{hungStep["Given ".Length..]}' TestError");
         result.Steps.Where(s => s.Step is not null).Select(s => s.Status).Should().Equal(StepStatus.Failed, StepStatus.Skipped);
     }
 

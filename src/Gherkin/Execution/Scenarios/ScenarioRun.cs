@@ -146,6 +146,8 @@ internal sealed class ScenarioRun
             .ToList();
         var problem = new Problem(error.Message, "Its thread could not be stopped and was abandoned; ScenarioCancellationToken was cancelled.");
         _journal.AbandonMain(problem, error, results);
+        if (index >= 0 && index < _case.Steps.Count && _context.StepContext is { } hung)
+            hung.Status = ScenarioExecutionStatus.TestError; // the hung step never finished to say so itself
         foreach (var result in results)
         {
             if (result.Status == StepStatus.Skipped)
