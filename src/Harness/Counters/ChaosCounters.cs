@@ -36,6 +36,9 @@ public sealed class ChaosCounters
     /// <summary>An upload by task <paramref name="task"/>: attempts, ok/cancelled/failed, sent and received bytes.</summary>
     public void RecordUpload(string task, TransferResult result) => RecordTransfer("upload", task, result);
 
+    /// <summary>A line exchange by task <paramref name="task"/>: attempts, ok/cancelled/failed, sent and received bytes.</summary>
+    public void RecordExchange(string task, TransferResult result) => RecordTransfer("exchange", task, result);
+
     /// <summary>Registers a peer's family (<c>evil_peer_served_EP</c>, <c>evil_peer_read_bytes_EP</c>) at 0.</summary>
     public void RegisterPeer(string peer)
     {

@@ -3,6 +3,7 @@ using ChaosFeatures.EvilPeer.Peers.Accept;
 using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Echo;
 using ChaosFeatures.EvilPeer.Peers.Serve;
+using ChaosFeatures.Harness.Servers;
 
 namespace ChaosFeatures.Harness.Peers;
 
@@ -28,6 +29,9 @@ public sealed class PeerSpec(string name)
     public bool Forked { get; private set; }
     public ProxySpec? Proxy { get; private set; }
 
+    /// <summary>Set when the name stands for a real server (e.g. redis) rather than an evil peer: only a proxy can misbehave in front of it.</summary>
+    public RealServerKind? RealServer { get; private set; }
+
     /// <summary>What a download from this peer should get in full: its served payload, or null when it does not serve.</summary>
     public byte[]? ServedPayload => _mode == "serve" ? _resolvedPayload ??= (_payload?.Invoke() ?? []) : null;
 
@@ -48,8 +52,17 @@ public sealed class PeerSpec(string name)
 
     public void Echo() => SetMode("echo");
 
+    public void Real(RealServerKind kind)
+    {
+        SetMode("real");
+        if (Forked || _acceptFault is not null)
+            throw new InvalidOperationException($"\"{Name}\" already has evil-peer faults (forked, accept); a real server takes faults only through its proxy");
+        RealServer = kind;
+    }
+
     public void Accept(AcceptFault fault)
     {
+        NotReal("an accept fault");
         if (_acceptFault is not null && _acceptFault != fault)
             throw new InvalidOperationException($"evil peer \"{Name}\" already has the accept fault {_acceptFault.Kind}; a peer has one");
         _acceptFault = fault;
@@ -81,7 +94,11 @@ public sealed class PeerSpec(string name)
         _hardReset = true;
     }
 
-    public void RunForked() => Forked = true;
+    public void RunForked()
+    {
+        NotReal("running as a forked peer");
+        Forked = true;
+    }
 
     public ProxySpec Fronted() => Proxy ??= new ProxySpec(Name);
 
@@ -97,6 +114,12 @@ public sealed class PeerSpec(string name)
         };
         var stalls = _mode == "consume" && (_readSize == 0 || _stopAfter >= 0);
         return new PeerOptions(Name, behaviour, acceptFault: _acceptFault, receiveBufferSize: stalls ? StallingReceiveBuffer : 0);
+    }
+
+    private void NotReal(string fault)
+    {
+        if (RealServer is not null)
+            throw new InvalidOperationException($"\"{Name}\" is a real {RealServer.Name} server: {fault} is for evil peers; front it with a toxic proxy instead");
     }
 
     private void SetMode(string mode)

@@ -3,10 +3,11 @@ using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Proxy;
+using ChaosFeatures.Harness.Servers;
 
 namespace ChaosFeatures.Harness.Peers;
 
-/// <summary>A started peer (in-process or forked) and, when fronted, its proxy. Disposal stops the proxy first, then the peer.</summary>
+/// <summary>A started peer (in-process, forked or a real server) and, when fronted, its proxy. Disposal stops the proxy first, then the peer.</summary>
 public sealed class RunningPeer : IAsyncDisposable
 {
     private readonly IAsyncDisposable _peer;
@@ -18,7 +19,7 @@ public sealed class RunningPeer : IAsyncDisposable
 
     public PeerSpec Spec { get; }
     public IPEndPoint PeerEndPoint { get; }
-    /// <summary>Live counters; a forked peer's are rebuilt from its events, so they trail the child by a little.</summary>
+    /// <summary>Live counters; a forked peer's are rebuilt from its events, so they trail the child by a little. A real server keeps none (all zero).</summary>
     public PeerStats Stats { get; }
     public ToxicProxy? Proxy { get; }
 
@@ -27,16 +28,20 @@ public sealed class RunningPeer : IAsyncDisposable
 
     public static async Task<RunningPeer> StartAsync(PeerSpec spec, IPeerEventSink events, ulong proxySeed, CancellationToken cancellationToken)
     {
-        var options = spec.ToOptions();
         RunningPeer running;
-        if (spec.Forked)
+        if (spec.RealServer is { } kind)
         {
-            var forked = await ForkedPeer.StartAsync(options, events, cancellationToken: cancellationToken);
+            var server = await RealServer.StartAsync(kind, cancellationToken);
+            running = new RunningPeer(spec, server, server.EndPoint, new PeerStats(), null);
+        }
+        else if (spec.Forked)
+        {
+            var forked = await ForkedPeer.StartAsync(spec.ToOptions(), events, cancellationToken: cancellationToken);
             running = new RunningPeer(spec, forked, forked.EndPoint, forked.Stats, null);
         }
         else
         {
-            var peer = await PeerHost.StartAsync(options, events, cancellationToken: cancellationToken);
+            var peer = await PeerHost.StartAsync(spec.ToOptions(), events, cancellationToken: cancellationToken);
             running = new RunningPeer(spec, peer, peer.EndPoint, peer.Stats, null);
         }
         if (spec.Proxy is not { } proxySpec) return running;

@@ -46,7 +46,7 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
 
     public void RecordCounters()
     {
-        foreach (var peer in Started) counters.RecordPeer(peer.Spec.Name, peer.Stats);
+        foreach (var peer in Started.Where(p => p.Spec.RealServer is null)) counters.RecordPeer(peer.Spec.Name, peer.Stats);
     }
 
     /// <summary>Stops every proxy and peer (bounded each); returns what could not be stopped. Later use is an error.</summary>
@@ -70,7 +70,7 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
         var peer = await RunningPeer.StartAsync(spec, events(), proxySeed, cancellationToken);
         leaks.TrackPort(peer.PeerEndPoint.Port);
         if (peer.Proxy is { } proxy) leaks.TrackPort(proxy.ListenEndpoint.Port);
-        counters.RecordPeer(spec.Name, peer.Stats);
+        if (spec.RealServer is null) counters.RecordPeer(spec.Name, peer.Stats); // a real server keeps no counters
         return peer;
     }
 

@@ -64,6 +64,19 @@ public static class TaskActions
         });
     }
 
+    /// <summary>One line to the peer (a real server, usually) and its one-line reply; recorded as an exchange, counted as <c>io_exchange_*</c>.</summary>
+    public static TaskAction SendLine(ChaosTask task, RunningPeer peer, string line, ChaosCounters counters, IChaosEventSink events)
+    {
+        var timeout = task.Settings.Timeout;
+        var request = LineExchange.Request(line);
+        return new TaskAction($"send the line \"{line}\" to {peer.Spec.Name}", timeout, async (t, ct) =>
+        {
+            var result = await LineExchange.RunAsync(peer.ClientEndPoint, line, t.Name, events, timeout, ct);
+            t.Record(new TransferRecord(TransferRecord.Exchange, peer.Spec.Name, request, result));
+            counters.RecordExchange(t.Name, result);
+        });
+    }
+
     public static TaskAction Sleep(int ms, IChaosEventSink events) =>
         new($"sleep {ms} ms", TimeSpan.FromMilliseconds(ms), async (t, ct) =>
         {

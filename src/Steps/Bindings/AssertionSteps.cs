@@ -54,6 +54,16 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
         if (received != bytes) throw new ChaosAssertionException($"{task}: received {received} B, expected {bytes} B");
     }
 
+    [Then("task {string} got the reply {string}"), StepExample("Then task \"C\" got the reply \"+PONG\"")]
+    public async Task GotReply(string task, string expected)
+    {
+        var exchange = await LastAsync(task, download: null);
+        var reply = LineExchange.ReplyLine(exchange.Result.Received);
+        if (reply != expected)
+            throw new ChaosAssertionException($"{task}: the reply was {(reply is null ? "no whole line" : $"\"{reply}\"")}, expected \"{expected}\" " +
+                $"(outcome {OutcomeClassifier.Name(exchange.Result.Outcome)}, {exchange.Result.BytesReceived} B received)");
+    }
+
     [Then("the outcome of task {string} is {word}"), StepExample("Then the outcome of task \"C\" is eof")]
     public async Task OutcomeIs(string task, string outcome)
     {
@@ -172,7 +182,7 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     {
         var chaosTask = await IdleAsync(task);
         var kind = download switch { true => "download", false => "upload", null => "transfer" };
-        return chaosTask.Transfers.LastOrDefault(t => download is null || t.IsDownload == download)
+        return chaosTask.Transfers.LastOrDefault(t => download switch { true => t.IsDownload, false => t.IsUpload, null => true })
             ?? throw new ChaosAssertionException($"task {task} has no {kind} (its actions: {chaosTask.History}; it is {chaosTask.Describe(chaos.Tasks.Scheduler)})");
     }
 
@@ -187,6 +197,8 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     private async Task<RunningPeer> SettledAsync(string peer, Func<EvilPeer.Peers.PeerStats, bool> expected)
     {
         var running = await chaos.Peers.GetAsync(peer, context.ScenarioCancellationToken);
+        if (running.Spec.RealServer is { } server)
+            throw new InvalidOperationException($"\"{peer}\" is a real {server.Name} server: it keeps no byte counts; assert on what the task received");
         var stats = running.Stats;
         var deadline = DateTime.UtcNow + PeerSettleBound;
         while (!(expected(stats) && (running.Spec.NeverReads || stats.ConnectionsFinished >= stats.ConnectionsAccepted)) && DateTime.UtcNow < deadline)
