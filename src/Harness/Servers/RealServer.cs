@@ -6,17 +6,18 @@ namespace ChaosFeatures.Harness.Servers;
 
 /// <summary>
 /// A started real server on a free loopback port, in a temporary folder. It runs under a small
-/// shell that kills it when our stdin pipe closes, so it goes away with the test host even when
-/// the host is SIGKILLed. Disposal stops it (bounded) and removes the folder.
+/// shell that kills it and removes the folder when our stdin pipe closes, so both go away with the
+/// test host even when the host is SIGKILLed. Disposal stops it (bounded).
 /// </summary>
 public sealed class RealServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
 
-    // `read` returns when our end of the pipe closes (we stop it, or the test host died); then the server goes too.
-    // The server's own output goes nowhere: its log file says what matters.
-    private const string Guard = "\"$0\" \"$@\" >/dev/null 2>&1 & server=$!; read -r _ || true; kill $server 2>/dev/null; wait $server";
+    // `read` returns when our end of the pipe closes (we stop it, or the test host died); then the server
+    // goes too, and its folder with it. Its own output goes nowhere: its log file says what matters.
+    private const string Guard = "\"$0\" \"$@\" >/dev/null 2>&1 & server=$!; read -r _ || true; kill $server 2>/dev/null; wait $server; " +
+        "rm -rf \"$CHAOS_SERVER_FOLDER\"";
 
     private readonly Process _guard;
     private readonly DirectoryInfo _folder;
@@ -38,7 +39,7 @@ public sealed class RealServer : IAsyncDisposable
         string program = kind.FindProgram() ?? throw new InvalidOperationException(kind.MissingReason);
         DirectoryInfo folder = Directory.CreateTempSubdirectory($"chaos-{kind.Name}-");
         int port = FreePort();
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true };
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, Environment = { ["CHAOS_SERVER_FOLDER"] = folder.FullName } };
         foreach (string argument in (string[])["-c", Guard, program, .. kind.Arguments(port, folder.FullName)]) start.ArgumentList.Add(argument);
         Process guard;
         try
@@ -79,7 +80,7 @@ public sealed class RealServer : IAsyncDisposable
             }
         }
         _guard.Dispose();
-        _folder.Delete(recursive: true);
+        if (Directory.Exists(_folder.FullName)) _folder.Delete(recursive: true); // the guard removes it unless it had to be killed
     }
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
