@@ -16,9 +16,9 @@ public static class LineExchange
 {
     private const int ReadSize = 4096;
 
-    /// <param name="line">Sent with CRLF appended.</param>
+    /// <param name="request">One line with its line ending, as <see cref="Request"/> makes it.</param>
     /// <param name="timeout">For the whole exchange, connect included.</param>
-    public static async Task<TransferResult> RunAsync(EndPoint endPoint, string line, string actor, IChaosEventSink? events,
+    public static async Task<TransferResult> RunAsync(EndPoint endPoint, ReadOnlyMemory<byte> request, string actor, IChaosEventSink? events,
         TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var run = new TransferRun("line", actor, events, timeout, cancellationToken);
@@ -28,7 +28,6 @@ public static class LineExchange
         {
             await socket.ConnectAsync(endPoint, run.Token);
             run.Connected(endPoint, socket.LocalEndPoint);
-            ReadOnlyMemory<byte> request = Request(line);
             while (!request.IsEmpty)
             {
                 int sent = await socket.SendAsync(request, SocketFlags.None, run.Token);
@@ -36,14 +35,14 @@ public static class LineExchange
                 request = request[sent..];
             }
             var buffer = new byte[ReadSize];
-            while (Array.IndexOf(received.GetBuffer(), (byte)'\n', 0, (int)received.Length) < 0)
+            while (true)
             {
                 int read = await socket.ReceiveAsync(buffer, SocketFlags.None, run.Token);
                 if (read == 0) return run.Finish(Outcome.Eof, received.ToArray(), null);
                 run.Read(read);
                 received.Write(buffer, 0, read);
+                if (buffer.AsSpan(0, read).Contains((byte)'\n')) return run.Finish(Outcome.Completed, received.ToArray(), null);
             }
-            return run.Finish(Outcome.Completed, received.ToArray(), null);
         }
         catch (Exception error)
         {
@@ -51,6 +50,7 @@ public static class LineExchange
         }
     }
 
+    /// <summary>The bytes that send <paramref name="line"/>: UTF-8 with CRLF appended.</summary>
     public static byte[] Request(string line) => Encoding.UTF8.GetBytes(line + "\r\n");
 
     /// <summary>The first line of what arrived, without its line ending; null when no whole line arrived.</summary>

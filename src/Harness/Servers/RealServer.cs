@@ -14,16 +14,26 @@ public sealed class RealServer : IAsyncDisposable
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
 
-    // `read` returns when our end of the pipe closes (we stop it, or the test host died); then the server
-    // goes too, and its folder with it. Its own output goes nowhere: its log file says what matters.
-    private const string Guard = "\"$0\" \"$@\" >/dev/null 2>&1 & server=$!; read -r _ || true; kill $server 2>/dev/null; wait $server; " +
-        "rm -rf \"$CHAOS_SERVER_FOLDER\"";
+    // The guard keeps our stdin pipe as fd 3 (an asynchronous list would otherwise read /dev/null).
+    // A background `read` on it returns when the pipe closes (we stop the server, or the test host
+    // died) and kills the server; it writes nothing, so the guard's output (drained by us) ends with
+    // the guard. The guard ends as soon as the server does, printing the server's log and removing
+    // its folder, so a server that cannot start is reported at once. What the server prints before it
+    // opens its own log (a bad option, say) goes to console.log beside it.
+    private const string Guard =
+        "exec 3<&0; \"$0\" \"$@\" </dev/null >\"$CHAOS_SERVER_FOLDER/console.log\" 2>&1 & server=$!; " +
+        "{ read -r _ <&3; kill $server; } >/dev/null 2>&1 & wait $server; " +
+        "cat \"$CHAOS_SERVER_FOLDER\"/*.log 2>/dev/null; rm -rf \"$CHAOS_SERVER_FOLDER\"";
 
     private readonly Process _guard;
+    private readonly Task<string> _guardOutput;
     private readonly DirectoryInfo _folder;
 
-    private RealServer(RealServerKind kind, Process guard, DirectoryInfo folder, IPEndPoint endPoint) =>
+    private RealServer(RealServerKind kind, Process guard, DirectoryInfo folder, IPEndPoint endPoint)
+    {
         (Kind, _guard, _folder, EndPoint) = (kind, guard, folder, endPoint);
+        _guardOutput = guard.StandardOutput.ReadToEndAsync(); // drained always, so the guard never blocks on it
+    }
 
     public RealServerKind Kind { get; }
 
@@ -39,7 +49,7 @@ public sealed class RealServer : IAsyncDisposable
         string program = kind.FindProgram() ?? throw new InvalidOperationException(kind.MissingReason);
         DirectoryInfo folder = Directory.CreateTempSubdirectory($"chaos-{kind.Name}-");
         int port = FreePort();
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, Environment = { ["CHAOS_SERVER_FOLDER"] = folder.FullName } };
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true, Environment = { ["CHAOS_SERVER_FOLDER"] = folder.FullName } };
         foreach (string argument in (string[])["-c", Guard, program, .. kind.Arguments(port, folder.FullName)]) start.ArgumentList.Add(argument);
         Process guard;
         try
@@ -98,11 +108,14 @@ public sealed class RealServer : IAsyncDisposable
             {
                 await Task.Delay(10, cancellationToken);
             }
+            catch (SocketException) when (_guard.HasExited)
+            {
+                string log = (await _guardOutput.WaitAsync(StopBound, cancellationToken)).Trim();
+                throw new InvalidOperationException($"{Kind.Program} exited before it listened on {EndPoint}; its log: {(log.Length > 0 ? log : "empty")}");
+            }
             catch (SocketException ex)
             {
-                string log = _folder.EnumerateFiles("*.log").Select(f => File.ReadAllText(f.FullName)).FirstOrDefault() ?? "";
-                throw new InvalidOperationException($"{Kind.Program} did not listen on {EndPoint} within {StartBound.TotalSeconds:0} s " +
-                    $"({(_guard.HasExited ? "it exited" : ex.SocketErrorCode.ToString())}); its log: {(log.Length > 0 ? log.Trim() : "empty")}");
+                throw new InvalidOperationException($"{Kind.Program} did not listen on {EndPoint} within {StartBound.TotalSeconds:0} s ({ex.SocketErrorCode})");
             }
         }
     }

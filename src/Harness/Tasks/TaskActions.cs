@@ -71,7 +71,7 @@ public static class TaskActions
         var request = LineExchange.Request(line);
         return new TaskAction($"send the line \"{line}\" to {peer.Spec.Name}", timeout, async (t, ct) =>
         {
-            var result = await LineExchange.RunAsync(peer.ClientEndPoint, line, t.Name, events, timeout, ct);
+            var result = await LineExchange.RunAsync(peer.ClientEndPoint, request, t.Name, events, timeout, ct);
             t.Record(new TransferRecord(TransferRecord.Exchange, peer.Spec.Name, request, result));
             counters.RecordExchange(t.Name, result);
         });

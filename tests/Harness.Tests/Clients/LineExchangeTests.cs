@@ -30,7 +30,7 @@ public sealed class LineExchangeTests
         await using var server = Answering("+PO", "NG\r", "\n");
         var events = new RecordingSink();
 
-        var result = await LineExchange.RunAsync(server.EndPoint, "PING", "C", events, Bound, default);
+        var result = await LineExchange.RunAsync(server.EndPoint, LineExchange.Request("PING"), "C", events, Bound, default);
 
         result.Outcome.Should().Be(Outcome.Completed, result.Error);
         LineExchange.ReplyLine(result.Received).Should().Be("+PONG");
@@ -43,7 +43,7 @@ public sealed class LineExchangeTests
     {
         await using var server = Answering("+PO");
 
-        var result = await LineExchange.RunAsync(server.EndPoint, "PING", "C", null, Bound, default);
+        var result = await LineExchange.RunAsync(server.EndPoint, LineExchange.Request("PING"), "C", null, Bound, default);
 
         result.Outcome.Should().Be(Outcome.Eof);
         result.Received.Should().Equal("+PO"u8.ToArray());
@@ -55,7 +55,7 @@ public sealed class LineExchangeTests
     {
         await using var server = LoopbackServer.Holding();
 
-        var result = await LineExchange.RunAsync(server.EndPoint, "PING", "C", null, TimeSpan.FromMilliseconds(200), default);
+        var result = await LineExchange.RunAsync(server.EndPoint, LineExchange.Request("PING"), "C", null, TimeSpan.FromMilliseconds(200), default);
 
         result.Outcome.Should().Be(Outcome.Timeout);
         result.Duration.Should().BeGreaterThan(TimeSpan.FromMilliseconds(150));

@@ -78,6 +78,21 @@ public sealed class RealServerProxyTests
         (await connect.Should().ThrowAsync<SocketException>()).Which.SocketErrorCode.Should().Be(SocketError.ConnectionRefused);
     }
 
+    [RequiresToolFact(Install, "redis-server")]
+    public async Task A_server_that_cannot_start_is_reported_at_once_with_its_log_and_leaves_nothing()
+    {
+        var broken = RealServerKind.Redis with { Name = "broken-redis", Arguments = (port, folder) =>
+            [.. RealServerKind.Redis.Arguments(port, folder), "--no-such-option", "yes"] };
+        string[] before = Directory.GetDirectories(Path.GetTempPath(), "chaos-broken-redis-*");
+        var clock = Stopwatch.StartNew();
+
+        Func<Task> start = () => RealServer.StartAsync(broken, CancellationToken.None);
+
+        (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage("redis-server exited before it listened on *no-such-option*");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "a server that exits is not waited for until the start bound");
+        Directory.GetDirectories(Path.GetTempPath(), "chaos-broken-redis-*").Should().BeEquivalentTo(before);
+    }
+
     private static async Task<Socket> ConnectAsync(IPEndPoint endPoint)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
