@@ -1,4 +1,5 @@
 using ChaosFeatures.Benchmarks;
+using ChaosFeatures.Benchmarks.Runner;
 
 // The project's performance numbers, side by side in one run (DESIGN.md, "Performance, as numbers to beat").
 bool quick = args.Contains("--quick");
@@ -11,7 +12,7 @@ Console.WriteLine($"ChaosFeatures benchmarks ({(quick ? "quick" : "full")}): {En
 var benches = new (string Name, Func<BenchSettings, Task<BenchRow[]>> Run)[]
 {
     ("memory", IdleMemoryBench.RunAsync), ("throughput", ThroughputBench.RunAsync), ("roundtrip", RoundTripBench.RunAsync),
-    ("toxics", ToxicAccuracyBench.RunAsync), ("forked", ForkedPeerBench.RunAsync), ("scenario", ScenarioBench.RunAsync),
+    ("toxics", ToxicAccuracyBench.RunAsync), ("forked", ForkedPeerBench.RunAsync), ("scenario", ScenarioBench.RunAsync), ("runner", RunnerOverheadBench.RunAsync),
 };
 // --only NAME[,NAME]: a subset, e.g. while working on one of them.
 int only = Array.IndexOf(args, "--only");

@@ -16,8 +16,9 @@ public sealed class BridgeEndToEndTests(BridgeFixtureSuite fixture) : IClassFixt
         var names = list.Output.Split('\n').Select(l => l.Trim()).ToList();
         names.Where(n => n.StartsWith("Good: ")).Should().HaveCount(GoodCases).And.OnlyHaveUniqueItems();
         names.Where(n => n.StartsWith("Good: crossed [")).Should().HaveCount(12);
+        names.Should().Contain("Good: crossed [o1-a0.1: a step with 2; a step with 4 + a step with 5]", "a case's name says which rows it took");
         names.Should().Contain(n => n.StartsWith("Feature error: features/malformed.feature("));
-        names.Should().Contain(n => n.StartsWith("Feature error: features/rule.feature(4,"));
+        names.Should().Contain(["Rules: under the rule", "Rules: in the other rule"], "Rule: is Gherkin 35, so it runs");
     }
 
     [Fact]
@@ -34,15 +35,18 @@ public sealed class BridgeEndToEndTests(BridgeFixtureSuite fixture) : IClassFixt
         Single(results, "Pending: ").Outcome.Should().Be("Failed");
         Single(results, "Ignored: ").Should().Match<TrxResult>(r => r.Outcome == "NotExecuted" && r.Message.Contains("@ignore"));
         Single(results, "Runtime skip: ").Should().Match<TrxResult>(r => r.Outcome == "NotExecuted" && r.Message.Contains("toxiproxy is not installed"));
-        Single(results, "Blocking: ").Should().Match<TrxResult>(r => r.Outcome == "Failed" && r.Message.Contains("timed out"));
-        Single(results, "Feature error: features/malformed.feature").Should().Match<TrxResult>(r => r.Outcome == "Failed" && r.Message.Contains("(8,"));
-        Single(results, "Feature error: features/rule.feature").Should().Match<TrxResult>(r => r.Outcome == "Failed" && r.Message.Contains("Rule:"));
+        Single(results, "Blocking: blocks forever").Should().Match<TrxResult>(r => r.Outcome == "Failed"
+            && r.Message.Contains("Scenario timed out after 2 s in step 'Given a step that blocks forever' (line 5)."));
+        Single(results, "Blocking: the next scenario").Outcome.Should().Be("Passed", "a hung case does not take its feature down");
+        Single(results, "Feature error: features/malformed.feature").Should().Match<TrxResult>(r => r.Outcome == "Failed" && r.Message.Contains("(9,3): expected:") && r.Message.Contains("got 'this line is not gherkin'"));
+        results.Where(r => r.Name.StartsWith("Rules: ")).Should().HaveCount(2).And.OnlyContain(r => r.Outcome == "Passed");
     }
 
     [Theory]
     [InlineData("good", GoodCases)]
     [InlineData("pending", 1)]
     [InlineData("broken", 1)]
+    [InlineData("transport", 1)]
     public async Task Filter_by_category_runs_exactly_the_tagged_cases(string tag, int expected)
     {
         var (_, results) = await fixture.TestAsync("--filter", $"Category={tag}");

@@ -17,7 +17,7 @@ public sealed class BridgeReportsTests(ReportsFixtureRun fixture)
     }
 
     [Fact]
-    public void The_html_report_lists_the_case_the_filter_left_out_as_not_run()
+    public void The_chaos_page_lists_the_case_the_filter_left_out_as_not_run()
     {
         var html = File.ReadAllText(fixture.Report("chaos-report.html"));
 

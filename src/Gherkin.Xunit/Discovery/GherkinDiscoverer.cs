@@ -1,3 +1,4 @@
+using ChaosFeatures.Gherkin.Configuration;
 using ChaosFeatures.Gherkin.Xunit.Execution;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -26,9 +27,9 @@ public sealed class GherkinDiscoverer(IMessageSink diagnosticMessageSink) : IXun
         try
         {
             root = SuiteRoot.Locate(Path.GetDirectoryName(assembly.Location) ?? AppContext.BaseDirectory);
-            session = SuiteSession.For(root, paths, assembly);
+            session = SuiteSession.For(assembly, root, paths);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is ConfigurationException or IOException or UnauthorizedAccessException)
         {
             return [new FeatureErrorTestCase(diagnosticMessageSink, display, options, testMethod, "suite", e.Message, [])];
         }

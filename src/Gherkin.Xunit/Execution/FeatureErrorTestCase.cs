@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
+using ChaosFeatures.Gherkin.Running;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -43,7 +44,7 @@ public sealed class FeatureErrorTestCase : XunitTestCase
     public override Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus,
         object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
         Task.FromResult(ResultReporter.Report(messageBus, this,
-            Verdict.Failed($"{_location}: {_message}", "ChaosFeatures.Gherkin.FeatureLoadError"), cancellationTokenSource));
+            CaseResult.Failed($"{_location}: {_message}", "ChaosFeatures.Gherkin.FeatureLoadError"), cancellationTokenSource));
 
     public override void Serialize(IXunitSerializationInfo data)
     {

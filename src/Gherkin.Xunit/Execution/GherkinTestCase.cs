@@ -1,17 +1,18 @@
 using System.ComponentModel;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using ChaosFeatures.Gherkin.Execution;
+using ChaosFeatures.Gherkin.Configuration;
 using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Gherkin.Running;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace ChaosFeatures.Gherkin.Xunit.Execution;
 
 /// <summary>
-/// One expanded Gherkin test case as an xUnit test. It travels between discovery and execution
-/// as (suite root, paths, case id) and finds its <see cref="TestCase"/> again in the process's
-/// <see cref="SuiteSession"/>.
+/// One expanded Gherkin case as an xUnit test. It travels between discovery and execution as (suite root,
+/// paths, case id) and finds its <see cref="TestCase"/> again in the process's <see cref="SuiteSession"/>.
 /// </summary>
 public sealed class GherkinTestCase : XunitTestCase
 {
@@ -39,18 +40,19 @@ public sealed class GherkinTestCase : XunitTestCase
     /// <summary>Repo-relative feature path: the unit of serial execution and of [AfterFeature].</summary>
     public string FeaturePath => Case?.Feature.Path ?? "";
 
+    internal Assembly RuntimeAssembly => TestMethod.TestClass.Class.ToRuntimeType().Assembly;
+
+    internal SuiteSession Session => SuiteSession.For(RuntimeAssembly, _root, _paths);
+
+    internal TestCase? Case => _case ??= Session.Suite.Find(_caseId);
+
     /// <summary>Position in the expanded suite: features sorted by path, scenarios in file order.</summary>
-    internal int SuiteIndex => Case is { } c ? Session.IndexOf(c) : int.MaxValue;
-
-    private SuiteSession Session => SuiteSession.For(_root, _paths, TestMethod.TestClass.Class.ToRuntimeType().Assembly);
-
-    private TestCase? Case => _case ??= Session.Find(_caseId);
+    internal int SuiteIndex => Session.Suite.IndexOf(_caseId);
 
     protected override void Initialize()
     {
         base.Initialize();
-        var testCase = Case;
-        if (testCase is null)
+        if (Case is not { } testCase)
         {
             DisplayName = _caseId;
             return;
@@ -70,30 +72,21 @@ public sealed class GherkinTestCase : XunitTestCase
     public override async Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus,
         object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
     {
-        var testCase = Case;
-        Verdict verdict;
+        CaseResult result;
         try
         {
-            verdict = testCase is null
-                ? Verdict.Failed($"Test case '{_caseId}' no longer exists in the features; re-run discovery")
-                : ToVerdict(await Iterations.RunAsync(Session.Run, testCase, Iterations.Count, cancellationTokenSource.Token));
+            var session = Session;
+            result = Case is not { } testCase ? CaseResult.Failed($"Test case '{_caseId}' no longer exists in the features; re-run discovery")
+                : session.Run is not { } run ? CaseResult.Failed(session.RunError ?? "The Reqnroll test run was not started for this assembly")
+                : await Iterations.RunAsync(run, testCase, Iterations.Parse(Environment.GetEnvironmentVariable(Iterations.Variable)), cancellationTokenSource.Token);
         }
-        catch (InvalidOperationException e)
+        catch (ConfigurationException e)
         {
-            // A bad setting (CHAOS_ITERATIONS, a binding assembly that won't load): one clear line per test.
-            verdict = Verdict.Failed(e.Message);
+            // A bad setting (CHAOS_ITERATIONS, a suite that no longer loads): one clear line per test.
+            result = CaseResult.Failed(e.Message);
         }
-        return ResultReporter.Report(messageBus, this, verdict, cancellationTokenSource);
+        return ResultReporter.Report(messageBus, this, result, cancellationTokenSource);
     }
-
-    private static Verdict ToVerdict(TestCaseResult result) => result.Status switch
-    {
-        TestCaseStatus.Passed => new Verdict(VerdictKind.Passed, result.Duration, "", Lines(result.Output), "", null),
-        TestCaseStatus.Skipped => Verdict.Skipped(result.SkipReason ?? "skipped"),
-        _ => Verdict.Failed(result.Message ?? "failed", stackTrace: result.StackTrace, duration: result.Duration, output: Lines(result.Output)),
-    };
-
-    private static string Lines(IReadOnlyList<string> output) => output.Count == 0 ? "" : string.Join(Environment.NewLine, output) + Environment.NewLine;
 
     public override void Serialize(IXunitSerializationInfo data)
     {

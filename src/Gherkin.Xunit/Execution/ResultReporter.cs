@@ -1,3 +1,4 @@
+using ChaosFeatures.Gherkin.Running;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -5,28 +6,29 @@ namespace ChaosFeatures.Gherkin.Xunit.Execution;
 
 /// <summary>
 /// Sends the complete xUnit message sequence for one test (case starting, test starting, the
-/// verdict, test finished, case finished). A verdict reached at run time — a skip for a missing
+/// result, test finished, case finished). A result reached at run time — a skip for a missing
 /// requirement, say — needs all of them with the real test object, or runners show
 /// "&lt;unknown test&gt;".
 /// </summary>
 internal static class ResultReporter
 {
-    public static RunSummary Report(IMessageBus bus, IXunitTestCase testCase, Verdict verdict, CancellationTokenSource cancellation)
+    public static RunSummary Report(IMessageBus bus, IXunitTestCase testCase, CaseResult result, CancellationTokenSource cancellation)
     {
         var test = new XunitTest(testCase, testCase.DisplayName);
-        var time = (decimal)verdict.Duration.TotalSeconds;
+        var time = (decimal)result.Duration.TotalSeconds;
+        var output = result.Output.Count == 0 ? "" : string.Join(Environment.NewLine, result.Output) + Environment.NewLine;
         Send(bus, new TestCaseStarting(testCase), cancellation);
         Send(bus, new TestStarting(test), cancellation);
-        IMessageSinkMessage outcome = verdict.Kind switch
+        IMessageSinkMessage outcome = result.Status switch
         {
-            VerdictKind.Passed => new TestPassed(test, time, verdict.Output),
-            VerdictKind.Skipped => new TestSkipped(test, verdict.Message),
-            _ => new TestFailed(test, time, verdict.Output, [verdict.ErrorType], [verdict.Message], [verdict.StackTrace], [-1]),
+            CaseStatus.Passed => new TestPassed(test, time, output),
+            CaseStatus.Skipped => new TestSkipped(test, result.SkipReason ?? "skipped"),
+            _ => new TestFailed(test, time, output, [result.ErrorType ?? "ChaosFeatures.ScenarioFailure"], [result.Message ?? "failed"], [result.StackTrace], [-1]),
         };
         Send(bus, outcome, cancellation);
-        Send(bus, new TestFinished(test, time, verdict.Output), cancellation);
-        var failed = verdict.Kind == VerdictKind.Failed ? 1 : 0;
-        var skipped = verdict.Kind == VerdictKind.Skipped ? 1 : 0;
+        Send(bus, new TestFinished(test, time, output), cancellation);
+        var failed = result.Status == CaseStatus.Failed ? 1 : 0;
+        var skipped = result.Status == CaseStatus.Skipped ? 1 : 0;
         Send(bus, new TestCaseFinished(testCase, time, 1, failed, skipped), cancellation);
         return new RunSummary { Total = 1, Failed = failed, Skipped = skipped, Time = time };
     }
@@ -35,15 +37,4 @@ internal static class ResultReporter
     {
         if (!bus.QueueMessage(message)) cancellation.Cancel();
     }
-}
-
-internal enum VerdictKind { Passed, Failed, Skipped }
-
-/// <summary>What a test came to, in the terms xUnit needs.</summary>
-internal sealed record Verdict(VerdictKind Kind, TimeSpan Duration, string Message, string Output, string ErrorType, string? StackTrace)
-{
-    public static Verdict Failed(string message, string errorType = "ChaosFeatures.Gherkin.ScenarioFailure", string? stackTrace = null, TimeSpan duration = default, string output = "") =>
-        new(VerdictKind.Failed, duration, message, output, errorType, stackTrace);
-
-    public static Verdict Skipped(string reason) => new(VerdictKind.Skipped, TimeSpan.Zero, reason, "", "", null);
 }

@@ -1,94 +1,53 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using ChaosFeatures.Gherkin.Configuration;
-using ChaosFeatures.Gherkin.Execution;
 using ChaosFeatures.Gherkin.Expansion;
-using ChaosFeatures.Gherkin.Model;
-using ChaosFeatures.Gherkin.Reporting;
+using ChaosFeatures.Gherkin.Running;
+using ChaosFeatures.Gherkin.Suite;
 
 namespace ChaosFeatures.Gherkin.Xunit.Execution;
 
 /// <summary>
-/// Everything one test process shares for a suite: the configuration, the expanded test cases
-/// and the <see cref="TestRun"/> that executes them. xUnit discovers and executes in separate
-/// passes (test cases travel as serialized strings between them), so both passes come here and
-/// the suite is loaded once per process and key.
+/// What one test process shares for a test assembly's features: the configuration, the expanded cases and,
+/// while tests execute, the Reqnroll <see cref="SuiteRun"/>. xUnit discovers and executes in separate
+/// passes (test cases travel as serialized strings between them), so both come here and the suite is
+/// loaded once per process and test assembly.
 /// </summary>
 internal sealed class SuiteSession
 {
-    private static readonly ConcurrentDictionary<string, Lazy<SuiteSession>> Sessions = new();
+    private static readonly ConcurrentDictionary<Assembly, Lazy<SuiteSession>> Sessions = new();
 
-    private readonly Lazy<TestRun> _run;
-    private RunReports? _reports;
-    private readonly Dictionary<string, int> _indexById;
-
-    private SuiteSession(string root, IReadOnlyList<string> paths, Assembly testAssembly)
+    private SuiteSession(Assembly testAssembly, string root, IReadOnlyList<string> paths)
     {
+        TestAssembly = testAssembly;
         Root = root;
-        Configuration = RunnerConfiguration.Load(Path.Combine(root, Discovery.SuiteRoot.ConfigFileName));
+        Paths = paths;
+        Configuration = SuiteConfiguration.Load(Path.Combine(root, SuiteConfiguration.FileName));
         Suite = FeatureSuite.Load(root, paths, ExpansionOptions.FromEnvironment(Configuration));
-        _indexById = Suite.TestCases.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        _run = new Lazy<TestRun>(() => StartRun(testAssembly));
     }
 
+    public Assembly TestAssembly { get; }
     public string Root { get; }
-    public RunnerConfiguration Configuration { get; }
+    public IReadOnlyList<string> Paths { get; }
+    public SuiteConfiguration Configuration { get; }
     public FeatureSuite Suite { get; }
 
-    /// <summary>Created on first use so that listing tests never runs a hook.</summary>
-    public TestRun Run => _run.Value;
+    /// <summary>The Reqnroll run, between the assembly runner's start and end; null while listing tests.</summary>
+    public SuiteRun? Run { get; set; }
 
-    public TestCase? Find(string caseId) =>
-        _indexById.TryGetValue(caseId, out var index) ? Suite.TestCases[index] : null;
+    /// <summary>Why the run could not start, when it could not; every case then fails with it.</summary>
+    public string? RunError { get; set; }
 
-    public int IndexOf(TestCase testCase) => _indexById.GetValueOrDefault(testCase.Id, int.MaxValue);
-
-    /// <summary>The run, listened to by the formatters reqnroll.json turns on (output paths relative to the suite root).</summary>
-    private TestRun StartRun(Assembly testAssembly)
+    /// <summary>The assembly's session; throws a one-line <see cref="ConfigurationException"/> for bad settings and for a second, different feature list.</summary>
+    public static SuiteSession For(Assembly testAssembly, string root, IReadOnlyList<string> paths)
     {
-        var targets = ReportFormats.Targets(Configuration.Formatters, Root);
-        _reports = targets.Count == 0 ? null : new RunReports(Suite, targets);
-        var run = new TestRun(ExecutionSettingsFactory.From(Configuration), BindingAssemblies.Load(Configuration, testAssembly),
-            _reports is null ? [] : [_reports]);
-        _reports?.DescribeBindings(run);
-        return run;
+        var session = Sessions.GetOrAdd(testAssembly, _ => new Lazy<SuiteSession>(() => new SuiteSession(testAssembly, root, paths))).Value;
+        if (session.Root != root || !session.Paths.SequenceEqual(paths))
+            throw new ConfigurationException(
+                $"one [GherkinFeatures] per test assembly (Reqnroll runs one test run per assembly); list every path in it instead of '{string.Join(", ", paths)}' beside '{string.Join(", ", session.Paths)}'");
+        return session;
     }
 
-    public static SuiteSession For(string root, IReadOnlyList<string> paths, Assembly testAssembly)
-    {
-        var key = root + "|" + string.Join("|", paths) + "|" + testAssembly.FullName;
-        return Sessions.GetOrAdd(key, _ => new Lazy<SuiteSession>(() => new SuiteSession(root, paths, testAssembly))).Value;
-    }
-
-    /// <summary>Called when a feature's test collection has finished: its [AfterFeature] hooks run.</summary>
-    public static async Task FinishFeatureAsync(string featurePath)
-    {
-        foreach (var session in Started())
-        {
-            var feature = session.Suite.Features.FirstOrDefault(f => f.Path == featurePath);
-            if (feature is not null) await session.Run.FinishFeatureAsync(feature);
-        }
-    }
-
-    /// <summary>
-    /// Called once at the end of the test assembly: remaining [AfterFeature] and [AfterTestRun] hooks, then
-    /// the reports. Every session is closed even when one fails; all failures are rethrown so the bridge
-    /// reports them as a cleanup failure instead of a silently missing report.
-    /// </summary>
-    public static async Task ShutdownAsync()
-    {
-        var failures = new List<Exception>();
-        foreach (var session in Started())
-        {
-            try { await session.Run.DisposeAsync(); }
-            catch (Exception e) { failures.Add(e); }
-            try { session._reports?.ThrowIfFailed(); }
-            catch (Exception e) { failures.Add(e); }
-        }
-        if (failures.Count == 1) throw failures[0];
-        if (failures.Count > 1) throw new AggregateException("Closing the test run failed.", failures);
-    }
-
-    private static IEnumerable<SuiteSession> Started() =>
-        Sessions.Values.Where(l => l.IsValueCreated).Select(l => l.Value).Where(s => s._run.IsValueCreated);
+    public static SuiteSession? Of(Assembly testAssembly) =>
+        Sessions.TryGetValue(testAssembly, out var session) && session.IsValueCreated ? session.Value : null;
 }

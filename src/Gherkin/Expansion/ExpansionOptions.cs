@@ -42,7 +42,7 @@ public sealed record ExpansionOptions
     /// Defaults, then reqnroll.json (if given), then <c>CHAOS_GEN_SEED</c> from the environment; in
     /// the _FUZZ build also <c>CHAOS_MAX</c>, see <see cref="Widen"/>.
     /// </summary>
-    public static ExpansionOptions FromEnvironment(RunnerConfiguration? configuration = null)
+    public static ExpansionOptions FromEnvironment(SuiteConfiguration? configuration = null)
     {
         var options = FromEnvironment(configuration, Environment.GetEnvironmentVariable(GenerationSeedVariable));
 #if _FUZZ
@@ -51,7 +51,7 @@ public sealed record ExpansionOptions
         return options;
     }
 
-    internal static ExpansionOptions FromEnvironment(RunnerConfiguration? configuration, string? generationSeed)
+    internal static ExpansionOptions FromEnvironment(SuiteConfiguration? configuration, string? generationSeed)
     {
         var options = configuration is null
             ? Default

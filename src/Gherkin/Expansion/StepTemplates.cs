@@ -1,19 +1,19 @@
 using ChaosFeatures.Gherkin.Model;
-using Gherkin;
 using Ast = Gherkin.Ast;
+using GherkinKeywordType = Gherkin.StepKeywordType;
 
 namespace ChaosFeatures.Gherkin.Expansion;
 
 /// <summary>Turns AST steps into <see cref="StepTemplate"/>s: And/But resolved, mutation blocks recognised and checked.</summary>
 internal static class StepTemplates
 {
-    public static IReadOnlyList<StepTemplate> From(IEnumerable<Ast.Step> steps, GherkinDialect dialect)
+    public static IReadOnlyList<StepTemplate> From(IEnumerable<Ast.Step> steps)
     {
         var templates = new List<StepTemplate>();
         var previous = StepKeywordType.Given; // what a leading And/But/* means
         foreach (var step in steps)
         {
-            previous = KeywordType(step.Keyword, dialect, previous);
+            previous = KeywordType(step.KeywordType, previous);
             var block = MutationBlockOf(step);
             var argument = block is null ? ToArgument(step.Argument) : null;
             templates.Add(new StepTemplate(step.Keyword, previous, step.Text, step.Location.Line, argument, block));
@@ -21,17 +21,14 @@ internal static class StepTemplates
         return templates;
     }
 
-    private static StepKeywordType KeywordType(string keyword, GherkinDialect dialect, StepKeywordType previous)
+    // Gherkin 35 classifies keywords itself; And/But (Conjunction) and * (Unknown) continue the previous type.
+    private static StepKeywordType KeywordType(GherkinKeywordType keyword, StepKeywordType previous) => keyword switch
     {
-        // '*' is listed under every keyword type, so check the "continue" keywords first.
-        if (keyword.Trim() == "*" || dialect.AndStepKeywords.Contains(keyword) || dialect.ButStepKeywords.Contains(keyword))
-            return previous;
-        if (dialect.GivenStepKeywords.Contains(keyword))
-            return StepKeywordType.Given;
-        if (dialect.WhenStepKeywords.Contains(keyword))
-            return StepKeywordType.When;
-        return dialect.ThenStepKeywords.Contains(keyword) ? StepKeywordType.Then : previous;
-    }
+        GherkinKeywordType.Context => StepKeywordType.Given,
+        GherkinKeywordType.Action => StepKeywordType.When,
+        GherkinKeywordType.Outcome => StepKeywordType.Then,
+        _ => previous,
+    };
 
     private static MutationBlock? MutationBlockOf(Ast.Step step)
     {

@@ -6,7 +6,7 @@ namespace ChaosFeatures.Gherkin.Expansion;
 
 /// <summary>Builds the <see cref="TestCase"/> for one combination of one scenario variant: flattens the
 /// mutation blocks, names it, then resolves fuzzed values from a seed tied to its id.</summary>
-internal sealed class TestCaseFactory(ParsedFeature feature, Ast.ScenarioDefinition scenario, ScenarioVariant variant, IReadOnlyList<string> tags, long generationSeed)
+internal sealed class TestCaseFactory(ParsedFeature feature, Ast.Scenario scenario, RuleDescriptor? rule, ScenarioVariant variant, IReadOnlyList<string> tags, long generationSeed)
 {
     private const string IgnoreTag = "ignore";
 
@@ -39,8 +39,8 @@ internal sealed class TestCaseFactory(ParsedFeature feature, Ast.ScenarioDefinit
             s.Step.Text, s.Step.Line, s.Step.Argument, s.BlockLine)).ToList();
 
         return new TestCase(
-            id, CaseNaming.DisplayName(feature.Descriptor.Title, name, variant.RowValues, code), feature.Descriptor,
-            name, scenario.Location.Line, tags, variant.Row, code, mutations, fuzzed, steps,
+            id, CaseNaming.DisplayName(feature.Descriptor.Title, name, variant.RowValues, code, mutations), feature.Descriptor,
+            name, scenario.Location.Line, FeatureParser.Description(scenario.Description), rule, tags, variant.Row, code, mutations, fuzzed, steps,
             tags.Contains(IgnoreTag, StringComparer.OrdinalIgnoreCase) ? "Ignored with @ignore" : null);
     }
 }

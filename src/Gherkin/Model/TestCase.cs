@@ -7,11 +7,13 @@ namespace ChaosFeatures.Gherkin.Model;
 /// other scenarios.
 /// </summary>
 /// <param name="Id">Stable id: <c>{FeaturePath}:{ScenarioLine}[:r{row}][:{MutationCode}]</c>.</param>
-/// <param name="DisplayName"><c>Feature: Scenario [row / combination]</c>.</param>
+/// <param name="DisplayName"><c>Feature: Scenario [row / combination code: the chosen rows in words]</c>.</param>
 /// <param name="Feature">The feature this case belongs to.</param>
 /// <param name="ScenarioName">Scenario title, placeholders substituted.</param>
 /// <param name="ScenarioLine">Line of the <c>Scenario:</c>/<c>Scenario Outline:</c> keyword.</param>
-/// <param name="Tags">Feature + scenario + examples tags, without <c>@</c>, in that order, distinct.</param>
+/// <param name="ScenarioDescription">The scenario's description, or null.</param>
+/// <param name="Rule">The <c>Rule:</c> the scenario sits under, or null.</param>
+/// <param name="Tags">Feature + rule + scenario + examples tags, without <c>@</c>, in that order, distinct.</param>
 /// <param name="Example">The Examples row, or null for a plain scenario.</param>
 /// <param name="MutationCode">Combination code such as <c>o1-a0.2</c>, or null without mutation blocks.</param>
 /// <param name="Mutations">The choice made in each mutation block, in block order.</param>
@@ -24,13 +26,22 @@ public sealed record TestCase(
     FeatureDescriptor Feature,
     string ScenarioName,
     int ScenarioLine,
+    string? ScenarioDescription,
+    RuleDescriptor? Rule,
     IReadOnlyList<string> Tags,
     ExampleRow? Example,
     string? MutationCode,
     IReadOnlyList<MutationChoice> Mutations,
     IReadOnlyList<FuzzedValue> FuzzedValues,
     IReadOnlyList<CaseStep> Steps,
-    string? IgnoreReason);
+    string? IgnoreReason)
+{
+    /// <summary>The tags of the feature and rule, which Reqnroll passes as inherited tags.</summary>
+    public IReadOnlyList<string> InheritedTags => [.. Feature.Tags, .. Rule?.Tags ?? []];
+
+    /// <summary>The tags of the scenario and its Examples block.</summary>
+    public IReadOnlyList<string> OwnTags => [.. Tags.Where(t => !InheritedTags.Contains(t, StringComparer.Ordinal))];
+}
 
 /// <param name="Path">Repo-relative path with forward slashes, e.g. <c>features/io/hard_reset.feature</c>.</param>
 /// <param name="FullPath">Absolute path on this machine.</param>
@@ -41,6 +52,10 @@ public sealed record FeatureDescriptor(
     string? Description,
     IReadOnlyList<string> Tags,
     string Language);
+
+/// <param name="Line">Line of the <c>Rule:</c> keyword.</param>
+/// <param name="Tags">The rule's own tags, without <c>@</c>.</param>
+public sealed record RuleDescriptor(string Title, string? Description, int Line, IReadOnlyList<string> Tags);
 
 /// <param name="Index">1-based index over all Examples rows of the outline (across Examples blocks).</param>
 /// <param name="Line">Line of the row in the feature file.</param>

@@ -5,7 +5,7 @@ using Gherkin.Ast;
 
 namespace ChaosFeatures.Gherkin.Parsing;
 
-/// <summary>Reads and parses one feature file, turning every way it can go wrong into <see cref="FeatureLoadError"/>s.</summary>
+/// <summary>Reads and parses one feature file with Gherkin 35, turning every way it can go wrong into <see cref="FeatureLoadError"/>s.</summary>
 internal static partial class FeatureParser
 {
     /// <param name="defaultLanguage">reqnroll.json's <c>language.feature</c>; a <c># language:</c> header in the file wins.</param>
@@ -20,10 +20,6 @@ internal static partial class FeatureParser
         {
             return FeatureParseResult.Failed(new FeatureLoadError(featurePath, 0, 0, $"cannot read feature file: {e.Message}"));
         }
-
-        var unsupported = UnsupportedKeywordScanner.Scan(featurePath, source);
-        if (unsupported.Count > 0)
-            return new FeatureParseResult(null, unsupported);
 
         GherkinDocument document;
         try
@@ -46,13 +42,14 @@ internal static partial class FeatureParser
         var feature = document.Feature;
         var descriptor = new FeatureDescriptor(
             featurePath, fullPath, feature.Name,
-            string.IsNullOrWhiteSpace(feature.Description) ? null : feature.Description.Trim(),
+            Description(feature.Description),
             feature.Tags.Select(tag => tag.Name.TrimStart('@')).ToList(),
             feature.Language);
-        var dialect = DialectNames.TryGet(feature.Language)
-            ?? throw new InvalidOperationException($"Gherkin parsed '{featurePath}' in language '{feature.Language}' but has no dialect for it");
-        return new FeatureParseResult(new ParsedFeature(descriptor, source, document, dialect), []);
+        return new FeatureParseResult(new ParsedFeature(descriptor, source, document), []);
     }
+
+    /// <summary>Gherkin keeps a description's indentation and blank edges; readers want the text.</summary>
+    public static string? Description(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static FeatureLoadError ToLoadError(string featurePath, ParserException error) =>
         new(featurePath, error.Location?.Line ?? 0, error.Location?.Column ?? 0, LocationPrefix().Replace(error.Message, ""));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using ChaosFeatures.Gherkin;
+using FluentAssertions;
+using Reqnroll;
 using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.Invariants;
@@ -14,7 +15,7 @@ namespace ChaosFeatures.Steps.Bindings;
 [StepTopic(4, "Assertions", "Each Then step first waits for the tasks it names to drain their queues (steps about peers or counters wait " +
     "for every task), bounded by the tasks' own timeouts and sleeps plus 5 s. A task's outcome and bytes are those of its last transfer. " +
     "Outcomes: completed | eof | reset | refused | timeout | cancelled | corrupt | error.")]
-public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
+public sealed class AssertionSteps(ChaosScenario chaos)
 {
     private static readonly TimeSpan PeerSettleBound = TimeSpan.FromSeconds(5);
 
@@ -51,7 +52,7 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     public async Task ReceivedBytes(string task, int bytes)
     {
         var received = (await LastAsync(task, download: null)).Result.BytesReceived;
-        if (received != bytes) throw new ChaosAssertionException($"{task}: received {received} B, expected {bytes} B");
+        Expect.That(() => received.Should().Be(bytes, "task {0} should have received that many bytes in its last transfer", task));
     }
 
     [Then("task {string} got the reply {string}"), StepExample("Then task \"C\" got the reply \"+PONG\"")]
@@ -93,23 +94,23 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     [Then("peer {string} read {int} bytes"), StepExample("Then peer \"EP\" read 1000 bytes")]
     public async Task PeerRead(string peer, int bytes)
     {
-        await chaos.Tasks.WaitAllIdleAsync(context.ScenarioCancellationToken);
+        await chaos.Tasks.WaitAllIdleAsync(chaos.Cancellation);
         var read = (await SettledAsync(peer, stats => stats.BytesRead == bytes)).Stats.BytesRead;
-        if (read != bytes) throw new ChaosAssertionException($"peer {peer} read {read} B, expected {bytes} B");
+        Expect.That(() => read.Should().Be(bytes, "peer {0} should have read that many bytes", peer));
     }
 
     [Then("counter {string} equals {int}"), StepExample("Then counter \"io_download_ok_C\" equals 1")]
     public async Task CounterEquals(string counter, int value)
     {
         var actual = await CounterAsync(counter, c => c == value);
-        if (actual != value) throw new ChaosAssertionException($"counter {counter} is {actual}, expected {value}");
+        Expect.That(() => actual.Should().Be(value, "that is what counter {0} should be", counter));
     }
 
     [Then("counter {string} is at least {int}"), StepExample("Then counter \"io_recv_bytes_C\" is at least 1")]
     public async Task CounterAtLeast(string counter, int value)
     {
         var actual = await CounterAsync(counter, c => c >= value);
-        if (actual < value) throw new ChaosAssertionException($"counter {counter} is {actual}, expected at least {value}");
+        Expect.That(() => actual.Should().BeGreaterThanOrEqualTo(value, "that is the least counter {0} should be", counter));
     }
 
     [Then("task {string} is completed"), StepExample("Then task \"C\" is completed")]
@@ -160,20 +161,20 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     [Then("the transfer of task {string} took at least {int} ms"), StepExample("Then the transfer of task \"C\" took at least 50 ms")]
     public async Task TookAtLeast(string task, int ms)
     {
-        var took = (await LastAsync(task, download: null)).Result.Duration.TotalMilliseconds;
-        if (took < ms) throw new ChaosAssertionException($"the transfer of task {task} took {took:0.0} ms, expected at least {ms} ms");
+        var took = (await LastAsync(task, download: null)).Result.Duration;
+        Expect.That(() => took.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(ms), "that is the least the transfer of task {0} should take", task));
     }
 
     [Then("the transfer of task {string} took less than {int} ms"), StepExample("Then the transfer of task \"C\" took less than 1000 ms")]
     public async Task TookLessThan(string task, int ms)
     {
-        var took = (await LastAsync(task, download: null)).Result.Duration.TotalMilliseconds;
-        if (took >= ms) throw new ChaosAssertionException($"the transfer of task {task} took {took:0.0} ms, expected less than {ms} ms");
+        var took = (await LastAsync(task, download: null)).Result.Duration;
+        Expect.That(() => took.Should().BeLessThan(TimeSpan.FromMilliseconds(ms), "the transfer of task {0} should take less", task));
     }
 
     private async Task<ChaosTask> IdleAsync(string task)
     {
-        await chaos.Tasks.WaitIdleAsync([task], context.ScenarioCancellationToken);
+        await chaos.Tasks.WaitIdleAsync([task], chaos.Cancellation);
         return chaos.Tasks.Started(task);
     }
 
@@ -196,13 +197,13 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     /// </summary>
     private async Task<RunningPeer> SettledAsync(string peer, Func<EvilPeer.Peers.PeerStats, bool> expected)
     {
-        var running = await chaos.Peers.GetAsync(peer, context.ScenarioCancellationToken);
+        var running = await chaos.Peers.GetAsync(peer, chaos.Cancellation);
         if (running.Spec.RealServer is { } server)
             throw new InvalidOperationException($"\"{peer}\" is a real {server.Name} server: it keeps no byte counts; assert on what the task received");
         var stats = running.Stats;
         var deadline = DateTime.UtcNow + PeerSettleBound;
         while (!(expected(stats) && (running.Spec.NeverReads || stats.ConnectionsFinished >= stats.ConnectionsAccepted)) && DateTime.UtcNow < deadline)
-            await Task.Delay(5, context.ScenarioCancellationToken);
+            await Task.Delay(5, chaos.Cancellation);
         return running;
     }
 
@@ -212,7 +213,7 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
     /// </summary>
     private async Task<long> CounterAsync(string counter, Func<long, bool> expected)
     {
-        await chaos.Tasks.WaitAllIdleAsync(context.ScenarioCancellationToken);
+        await chaos.Tasks.WaitAllIdleAsync(chaos.Cancellation);
         var deadline = DateTime.UtcNow + PeerSettleBound;
         while (true)
         {
@@ -220,7 +221,7 @@ public sealed class AssertionSteps(ChaosScenario chaos, ScenarioContext context)
             var actual = chaos.Counters.Get(counter);
             if (expected(actual) || !counter.StartsWith(CounterNames.PeerPrefix, StringComparison.Ordinal) || DateTime.UtcNow >= deadline)
                 return actual;
-            await Task.Delay(5, context.ScenarioCancellationToken);
+            await Task.Delay(5, chaos.Cancellation);
         }
     }
 

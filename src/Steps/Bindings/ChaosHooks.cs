@@ -1,7 +1,7 @@
-using ChaosFeatures.Gherkin;
 using ChaosFeatures.Harness.Invariants;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Steps.Scenario;
+using Reqnroll;
 
 namespace ChaosFeatures.Steps.Bindings;
 
@@ -15,7 +15,8 @@ public sealed class ChaosHooks(ChaosScenario chaos, ScenarioContext context)
 {
     /// <summary>
     /// Late among AfterScenario hooks, so failures of earlier hooks count. Hooks ordered after it read
-    /// <see cref="ChaosScenario.Failure"/> (the replay descriptor writer does).
+    /// <see cref="ChaosScenario.Failure"/>; the last of them, <see cref="Replay.ReplayHooks"/>, fails the case
+    /// when the end found leaks (Reqnroll runs no AfterScenario hook after one that fails).
     /// </summary>
     public const int EndOrder = 50_000;
 
@@ -28,14 +29,15 @@ public sealed class ChaosHooks(ChaosScenario chaos, ScenarioContext context)
     public async Task EndScenarioAsync()
     {
         if (!chaos.Used && !context.ScenarioInfo.CombinedTags.Contains(IoTag)) return;
-        var stepsFailed = context.TestError is not null;
-        var problems = await chaos.EndAsync(abort: stepsFailed);
-        if (!stepsFailed && problems.Count == 0) return;
+        var skipped = context.ScenarioExecutionStatus == ScenarioExecutionStatus.Skipped;
+        var timedOut = chaos.Run?.TimeoutMessage is { } timeout ? new TimeoutException(timeout) : null;
+        var error = timedOut ?? (skipped ? null : context.TestError);
+        var problems = await chaos.EndAsync(abort: context.ScenarioExecutionStatus != ScenarioExecutionStatus.OK || timedOut is not null);
+        if (error is null && problems.Count == 0) return;
 
-        var error = context.TestError ?? new ChaosAssertionException("after the scenario: " + string.Join("; ", problems));
+        error ??= new ChaosAssertionException("after the scenario: " + string.Join("; ", problems));
         var timeline = chaos.Timeline.Render();
-        context.AddFailureDetail(timeline);
+        chaos.Report(timeline);
         chaos.Failure = new ChaosFailure(chaos.TestCase, chaos.Seeds, chaos.Timeline.DecisionHash(), error.GetType().Name, error.Message, problems, timeline);
-        if (problems.Count > 0) throw error;
     }
 }

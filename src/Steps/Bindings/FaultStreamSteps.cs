@@ -1,4 +1,4 @@
-using ChaosFeatures.Gherkin;
+using Reqnroll;
 using ChaosFeatures.Harness.Faults;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;

@@ -1,6 +1,6 @@
 using System.Text;
 using ChaosFeatures.EvilPeer.Peers.Accept;
-using ChaosFeatures.Gherkin;
+using Reqnroll;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;
 

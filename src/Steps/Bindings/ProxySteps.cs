@@ -7,7 +7,7 @@ using ChaosFeatures.EvilPeer.Toxics.ResetPeer;
 using ChaosFeatures.EvilPeer.Toxics.Slicer;
 using ChaosFeatures.EvilPeer.Toxics.SlowClose;
 using ChaosFeatures.EvilPeer.Toxics.Timeout;
-using ChaosFeatures.Gherkin;
+using Reqnroll;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Harness.Peers;
 using ChaosFeatures.Steps.Scenario;

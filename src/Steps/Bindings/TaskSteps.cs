@@ -1,4 +1,4 @@
-using ChaosFeatures.Gherkin;
+using Reqnroll;
 using ChaosFeatures.Harness.Seeds;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;
@@ -10,7 +10,7 @@ namespace ChaosFeatures.Steps.Bindings;
 [StepTopic(3, "Clients and tasks", "Given steps configure a named task; When steps append actions to its queue and return at once, so tasks " +
     "run concurrently on the scenario scheduler (CHAOS_SCHED). A task runs its actions in order; a cancel ends it at the action it interrupts. " +
     "Defaults: the socket driver, giving up after 10000 ms, 8192-byte reads and writes.")]
-public sealed class TaskSteps(ChaosScenario chaos, ScenarioContext context)
+public sealed class TaskSteps(ChaosScenario chaos)
 {
     internal const int DefaultChunk = 8192;
 
@@ -47,13 +47,13 @@ public sealed class TaskSteps(ChaosScenario chaos, ScenarioContext context)
 
     private async Task Download(string task, string peer, int readSize)
     {
-        var running = await chaos.Peers.GetAsync(peer, context.ScenarioCancellationToken);
+        var running = await chaos.Peers.GetAsync(peer, chaos.Cancellation);
         chaos.Tasks.Enqueue(task, TaskActions.Download(chaos.Tasks.Get(task), running, readSize, chaos.Counters, chaos.Timeline));
     }
 
     private async Task Upload(string task, int bytes, string peer, int writeSize)
     {
-        var running = await chaos.Peers.GetAsync(peer, context.ScenarioCancellationToken);
+        var running = await chaos.Peers.GetAsync(peer, chaos.Cancellation);
         var payload = PayloadGenerator.Generate(StableHash.Combine(chaos.Seeds.PayloadSeed, StableHash.Fnv1a64($"upload:{task}:{bytes}")), bytes);
         chaos.Tasks.Enqueue(task, TaskActions.Upload(chaos.Tasks.Get(task), running, payload, writeSize, chaos.Counters, chaos.Timeline));
     }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text;
-using ChaosFeatures.Gherkin;
+using Reqnroll;
 
 namespace ChaosFeatures.Steps.Catalogue;
 

@@ -1,19 +1,20 @@
-using ChaosFeatures.Gherkin;
-using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Harness.Invariants;
 using ChaosFeatures.Harness.Replay;
 using ChaosFeatures.Steps.Bindings;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Steps.Scenario;
+using Reqnroll;
 
 namespace ChaosFeatures.Steps.Replay;
 
 /// <summary>
-/// After the chaos end-of-scenario checks: a failed case gets its replay descriptor (and the two
-/// lines naming it and the freeze command in its failure message); a replayed case whose decision
-/// hash differs from its <c>@decisions:</c> tag gets a <c>replay_drift</c> event.
+/// After the chaos end-of-scenario checks: a failed case gets its replay descriptor (and the two lines
+/// naming it and the freeze command in its failure message); a replayed case whose decision hash differs
+/// from its <c>@decisions:</c> tag gets a <c>replay_drift</c> event. Last, a case whose steps passed but
+/// whose end found orphans or leaks fails here.
 /// </summary>
 [Binding]
-public sealed class ReplayHooks(ChaosScenario chaos, ScenarioContext context)
+public sealed class ReplayHooks(ChaosScenario chaos)
 {
     public const int Order = ChaosHooks.EndOrder + 1;
 
@@ -22,14 +23,15 @@ public sealed class ReplayHooks(ChaosScenario chaos, ScenarioContext context)
     {
         if (!chaos.Used) return;
         if (ReplayDrift.Check(chaos.TestCase.Tags, chaos.Timeline.DecisionHash(), chaos.Timeline) is { } drift)
-            context.AddFailureDetail(drift);
+            chaos.Report(drift);
         if (chaos.Failure is not { } failure) return;
 
-        // The last step that ran, if it did not pass, is where the case failed; a failure found after
-        // the steps (an invariant, a leak) or in a BeforeScenario hook has no failing step.
-        CaseStep? failingStep = context.StepContext is { Status: not ScenarioExecutionStatus.OK } step ? step.StepInfo.Step : null;
+        // The step the case failed (or hung) in; a failure found after the steps (an invariant, a leak) or in a
+        // BeforeScenario hook has none.
         var results = ChaosRun.Current.Results;
-        var path = ReplayDescriptorWriter.Write(ReplayDescriptorFactory.Create(failure, failingStep, results), results);
-        context.AddFailureDetail(ReplayDescriptorWriter.MessageLines(path));
+        var path = ReplayDescriptorWriter.Write(ReplayDescriptorFactory.Create(failure, chaos.Run?.FailingStep, results), results);
+        chaos.Report(ReplayDescriptorWriter.MessageLines(path));
+        if (failure.EndProblems.Count > 0)
+            throw new ChaosAssertionException("after the scenario: " + string.Join("; ", failure.EndProblems));
     }
 }

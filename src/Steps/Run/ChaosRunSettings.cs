@@ -15,9 +15,6 @@ namespace ChaosFeatures.Steps.Run;
 /// <param name="RunId">CHAOS_RUN_ID when set; null = a fresh id per run (timestamp and pid).</param>
 public sealed record ChaosRunSettings(ChaosSeeds Seeds, string ResultsFolder, string? RunId, string SuiteRoot)
 {
-    public const string ConfigFileName = "reqnroll.json";
-    public const string SuiteRootVariable = "CHAOS_SUITE_ROOT";
-
     public static ChaosRunSettings FromEnvironment() =>
         From(Environment.GetEnvironmentVariables(), [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
 
@@ -27,10 +24,10 @@ public sealed record ChaosRunSettings(ChaosSeeds Seeds, string ResultsFolder, st
     {
         string? Get(string name) => environment[name] as string;
         var seeds = ChaosSeeds.Parse(Get(ChaosSeeds.GenSeedVariable), Get(SchedulerSpec.Variable));
-        var root = FindSuiteRoot(Get(SuiteRootVariable), searchFrom);
+        var root = Gherkin.Configuration.SuiteRoot.TryLocate(Get(Gherkin.Configuration.SuiteRoot.EnvironmentVariable), searchFrom);
         var folder = Get(ChaosResultsLocation.DirectoryVariable);
         if (string.IsNullOrEmpty(folder) && root is not null)
-            folder = RunnerConfiguration.Load(Path.Combine(root, ConfigFileName)).Chaos.ResultsDirectory;
+            folder = SuiteConfiguration.Load(Path.Combine(root, SuiteConfiguration.FileName)).Chaos.ResultsDirectory;
         var suiteRoot = root ?? Directory.GetCurrentDirectory();
         var runId = Get(ChaosResultsLocation.RunIdVariable) is { Length: > 0 } id ? id : null;
         var settings = new ChaosRunSettings(seeds, Path.GetFullPath(string.IsNullOrEmpty(folder) ? "chaos-results" : folder, suiteRoot), runId, suiteRoot);
@@ -40,17 +37,4 @@ public sealed record ChaosRunSettings(ChaosSeeds Seeds, string ResultsFolder, st
 
     /// <summary>Where a run with these settings writes (a fresh run id each call unless <see cref="RunId"/> is set).</summary>
     public ChaosResultsLocation NewLocation() => ChaosResultsLocation.Resolve(ResultsFolder, RunId, SuiteRoot);
-
-    /// <summary>The folder holding reqnroll.json: CHAOS_SUITE_ROOT, else the nearest above one of <paramref name="searchFrom"/>; null when there is none.</summary>
-    private static string? FindSuiteRoot(string? fromVariable, IReadOnlyList<string> searchFrom)
-    {
-        if (!string.IsNullOrEmpty(fromVariable))
-            return Directory.Exists(fromVariable)
-                ? Path.GetFullPath(fromVariable)
-                : throw new ChaosConfigurationException(SuiteRootVariable, fromVariable, "an existing folder holding reqnroll.json");
-        foreach (var start in searchFrom)
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, ConfigFileName))) return Path.TrimEndingDirectorySeparator(dir.FullName);
-        return null;
-    }
 }

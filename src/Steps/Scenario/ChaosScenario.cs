@@ -1,4 +1,3 @@
-using ChaosFeatures.Gherkin;
 using ChaosFeatures.Gherkin.Model;
 using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.EventLog;
@@ -11,6 +10,8 @@ using ChaosFeatures.Harness.Peers;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Harness.Streams;
 using ChaosFeatures.Harness.Tasks;
+using Reqnroll;
+using Reqnroll.UnitTestProvider;
 
 namespace ChaosFeatures.Steps.Scenario;
 
@@ -21,33 +22,51 @@ namespace ChaosFeatures.Steps.Scenario;
 /// scheduler and peers are all created lazily, so a scenario that never touches chaos pays nothing.
 /// Replay descriptor writers read <see cref="TestCase"/>, <see cref="Seeds"/>, <see cref="Timeline"/>
 /// and <see cref="Failure"/> from an AfterScenario hook ordered after <see cref="Bindings.ChaosHooks.EndOrder"/>.
+/// Under the ChaosFeatures bridge the case comes from its <see cref="CaseRun"/>; in any other Reqnroll
+/// project it is made from Reqnroll's scenario and feature info (see <see cref="PlainReqnrollCase"/>).
 /// </summary>
-public sealed class ChaosScenario : IAsyncDisposable
+public sealed class ChaosScenario : IDisposable
 {
+    /// <summary>The safety net's bound when Reqnroll disposes the scenario without the end hook having run.</summary>
+    private static readonly TimeSpan DisposeBound = TimeSpan.FromSeconds(30);
+
     private readonly object _gate = new();
     private readonly Lazy<TestTimeline> _timeline;
     private CaseSeeds? _seeds;
     private ChaosSeeds? _pinned;
     private Task<IReadOnlyList<string>>? _ending;
+    private readonly Lazy<LeakChecker> _leaks;
+    private readonly Lazy<ScenarioPeers> _peers;
 
-    public ChaosScenario(ScenarioContext context)
+    public ChaosScenario(ScenarioContext context, FeatureContext feature)
     {
         Context = context;
+        var container = context.ScenarioContainer;
+        Run = container.IsRegistered<CaseRun>() ? container.Resolve<CaseRun>() : null;
+        TestCase = Run?.Case ?? PlainReqnrollCase.Of(context.ScenarioInfo, feature.FeatureInfo);
         _timeline = new Lazy<TestTimeline>(() => new TestTimeline(Seeds, ChaosRun.Current.Log));
-        Leaks = new LeakChecker();
-        Peers = new ScenarioPeers(() => Seeds, () => Timeline, Leaks, Counters);
+        _leaks = new Lazy<LeakChecker>(() => new LeakChecker());
+        _peers = new Lazy<ScenarioPeers>(() => new ScenarioPeers(() => Seeds, () => Timeline, Leaks, Counters));
         Streams = new ScenarioStreams(() => Seeds);
         Tasks = new ScenarioTasks(new Lazy<ScenarioScheduler>(() => ScenarioScheduler.For(Seeds, Timeline.RecordPick)));
         Invariants = new InvariantChecks(new LazySink(_timeline));
     }
 
     public ScenarioContext Context { get; }
-    public TestCase TestCase => Context.ScenarioInfo.TestCase;
+
+    /// <summary>The bridge's run of this case (iteration, failing step, watchdog token); null outside the bridge.</summary>
+    public CaseRun? Run { get; }
+
+    public TestCase TestCase { get; }
     public string TestId => TestCase.Id;
 
+    /// <summary>Cancelled when the watchdog cuts the scenario; every wait of a step observes it.</summary>
+    public CancellationToken Cancellation => Run?.Cancellation ?? CancellationToken.None;
+
     public ChaosCounters Counters { get; } = new();
-    public LeakChecker Leaks { get; }
-    public ScenarioPeers Peers { get; }
+    /// <summary>Made when the seeds are first drawn: its socket baseline reads /proc, which a scenario that uses no chaos should not pay for.</summary>
+    public LeakChecker Leaks => _leaks.Value;
+    public ScenarioPeers Peers => _peers.Value;
     public ScenarioStreams Streams { get; }
     public ScenarioTasks Tasks { get; }
     public InvariantChecks Invariants { get; }
@@ -67,12 +86,39 @@ public sealed class ChaosScenario : IAsyncDisposable
         get
         {
             // A frozen scenario derives its sub-seeds from the original case's id (its @replay-of tag), so it replays the original's draws.
-            lock (_gate) return _seeds ??= (_pinned ?? ChaosRun.Current.Settings.Seeds.ForIteration(Context.ScenarioInfo.Iteration)).For(ReplayTags.SeedIdentity(TestId, TestCase.Tags)) with { TestCaseId = TestId };
+            lock (_gate)
+            {
+                if (_seeds is null)
+                {
+                    _ = Leaks; // the leak baseline is taken before anything chaos starts, and nothing starts without the seeds
+                    _seeds = (_pinned ?? ChaosRun.Current.Settings.Seeds.ForIteration(Run?.Iteration ?? 0)).For(ReplayTags.SeedIdentity(TestId, TestCase.Tags)) with { TestCaseId = TestId };
+                }
+                return _seeds;
+            }
         }
     }
 
     /// <summary>The case's events, starting with its seeds; also written to the run's events.jsonl.</summary>
     public TestTimeline Timeline => _timeline.Value;
+
+    /// <summary>Stops the scenario here and reports it skipped with the reason, through Reqnroll's unit test provider (a failure under CHAOS_STRICT=1).</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public void Skip(string reason)
+    {
+        Context.ScenarioContainer.Resolve<IUnitTestRuntimeProvider>().TestIgnore(reason);
+        throw new InvalidOperationException($"the unit test provider did not stop the scenario; skip reason: {reason}");
+    }
+
+    /// <summary>
+    /// Text for whoever reads a failure: it ends the failure message (under the bridge) and goes to the
+    /// case's output, which reports keep as a log attachment.
+    /// </summary>
+    public void Report(string text)
+    {
+        Run?.AddFailureDetail(text);
+        if (Context.ScenarioContainer.IsRegistered<IReqnrollOutputHelper>())
+            Context.ScenarioContainer.Resolve<IReqnrollOutputHelper>().WriteLine(text);
+    }
 
     /// <summary>Freeze pins both seeds in the scenario; they override the environment for this case only.</summary>
     public void PinSeeds(ulong genSeed, string scheduler)
@@ -114,10 +160,14 @@ public sealed class ChaosScenario : IAsyncDisposable
         return problems;
     }
 
-    /// <summary>The safety net when no AfterScenario hook ended the chaos (e.g. a scenario without @io that used no chaos step).</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// The safety net when no AfterScenario hook ended the chaos: Reqnroll stops running a scenario's after
+    /// hooks at the first that fails, and its container disposes synchronously, so this waits, bounded.
+    /// </summary>
+    public void Dispose()
     {
-        if (Used) await EndAsync(abort: true); // nothing starts without the seeds, so unused means nothing to end
+        if (Used) // nothing starts without the seeds, so unused means nothing to end
+            EndAsync(abort: true).Wait(DisposeBound);
     }
 
     /// <summary>Invariant events go to the timeline, created only when an invariant is actually checked.</summary>

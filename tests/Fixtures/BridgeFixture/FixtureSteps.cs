@@ -1,6 +1,8 @@
-using ChaosFeatures.Gherkin;
+using ChaosFeatures.Gherkin.Model;
 using ChaosFeatures.Gherkin.Xunit;
 using ChaosFeatures.Gherkin.Xunit.Framework;
+using Reqnroll;
+using Reqnroll.UnitTestProvider;
 using Xunit;
 
 [assembly: TestFramework(GherkinTestFramework.TypeName, GherkinTestFramework.AssemblyName)]
@@ -14,7 +16,7 @@ public class Features
 }
 
 [Binding]
-public sealed class FixtureSteps(ScenarioContext scenario)
+public sealed class FixtureSteps(CaseRun run, IUnitTestRuntimeProvider provider)
 {
     /// <summary>Released by nobody: the watchdog must cut the scenario.</summary>
     private static readonly ManualResetEventSlim Never = new(false);
@@ -37,9 +39,9 @@ public sealed class FixtureSteps(ScenarioContext scenario)
     [Given("a step that fails on iteration {int}")]
     public void FailsOnIteration(int iteration)
     {
-        if (scenario.ScenarioInfo.Iteration == iteration) throw new InvalidOperationException($"planted failure on iteration {iteration}");
+        if (run.Iteration == iteration) throw new InvalidOperationException($"planted failure on iteration {iteration}");
     }
 
     [Given("a requirement that is missing")]
-    public void MissingRequirement() => scenario.Skip("toxiproxy is not installed");
+    public void MissingRequirement() => provider.TestIgnore("toxiproxy is not installed");
 }

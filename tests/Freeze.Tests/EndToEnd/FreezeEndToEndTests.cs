@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using ChaosFeatures.Freeze.Tests.Support;
-using ChaosFeatures.Gherkin;
-using ChaosFeatures.Gherkin.Execution;
 using ChaosFeatures.Gherkin.Expansion;
+using ChaosFeatures.Gherkin.Running;
+using ChaosFeatures.Gherkin.Suite;
 using ChaosFeatures.Harness.Replay;
-using ChaosFeatures.Steps.Scenario;
 
 namespace ChaosFeatures.Freeze.Tests.EndToEnd;
 
@@ -20,7 +19,7 @@ public sealed class FreezeEndToEndTests(PlantedBugRun planted) : IDisposable
         foreach (var (testCase, result) in planted.Cases)
         {
             var truncates = testCase.Mutations.Single().ChosenTexts.Contains(PlantedBugRun.TruncatingFault);
-            result.Status.Should().Be(truncates ? TestCaseStatus.Failed : TestCaseStatus.Passed, testCase.Id + ": " + result.Message);
+            result.Status.Should().Be(truncates ? CaseStatus.Failed : CaseStatus.Passed, testCase.Id + ": " + result.Message);
             if (!truncates) continue;
 
             var path = PlantedBugRun.DescriptorOf(result);
@@ -117,8 +116,9 @@ public sealed class FreezeEndToEndTests(PlantedBugRun planted) : IDisposable
         var wrong = new string('0', 64);
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("@decisions:" + descriptor.DecisionHash, "@decisions:" + wrong));
 
-        var suite = FeatureSuite.Load(_out.Path, [file], ExpansionOptions.Default);
-        await using var run = new TestRun(new ExecutionSettings(), [typeof(ChaosScenario).Assembly]);
+        // The planted suite's root, for its reqnroll.json (bindingAssemblies); the frozen file lies outside it.
+        var suite = FeatureSuite.Load(planted.SuiteRoot, [file], ExpansionOptions.Default);
+        await using var run = await SuiteRun.StartAsync(new SuiteRunOptions(typeof(FreezeEndToEndTests).Assembly, suite));
         var result = await run.RunAsync(suite.TestCases.Single());
 
         result.Message.Should().Contain($"Replay drift: decision log hash {descriptor.DecisionHash} differs from the frozen failure's {wrong}");

@@ -1,10 +1,9 @@
 using ChaosFeatures.Freeze.Tests.Support;
-using ChaosFeatures.Gherkin;
 using ChaosFeatures.Gherkin.Configuration;
-using ChaosFeatures.Gherkin.Execution;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Model;
-using ChaosFeatures.Steps.Scenario;
+using ChaosFeatures.Gherkin.Running;
+using ChaosFeatures.Gherkin.Suite;
 
 namespace ChaosFeatures.Freeze.Tests.EndToEnd;
 
@@ -21,7 +20,7 @@ public sealed class PlantedBugRun : IAsyncLifetime
 
     public string SuiteRoot => Path.Combine(_temp.Path, "suite");
     public string ResultsFolder => Path.Combine(_temp.Path, "chaos-results");
-    public IReadOnlyList<(TestCase Case, TestCaseResult Result)> Cases { get; private set; } = [];
+    public IReadOnlyList<(TestCase Case, CaseResult Result)> Cases { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
@@ -30,18 +29,18 @@ public sealed class PlantedBugRun : IAsyncLifetime
         Environment.SetEnvironmentVariable("CHAOS_RESULTS_DIR", ResultsFolder);
         Environment.SetEnvironmentVariable("CHAOS_RUN_ID", "freeze-e2e");
 
-        var configuration = RunnerConfiguration.Load(Path.Combine(SuiteRoot, "reqnroll.json"));
+        var configuration = SuiteConfiguration.Load(Path.Combine(SuiteRoot, SuiteConfiguration.FileName));
         var suite = FeatureSuite.Load(SuiteRoot, ["features"], ExpansionOptions.Default with { MaxCombinations = configuration.Chaos.MaxCombinations });
         suite.Errors.Should().BeEmpty();
-        await using var run = new TestRun(new ExecutionSettings { ScenarioTimeout = TimeSpan.FromSeconds(30) }, [typeof(ChaosScenario).Assembly]);
-        var cases = new List<(TestCase, TestCaseResult)>();
+        await using var run = await SuiteRun.StartAsync(new SuiteRunOptions(typeof(PlantedBugRun).Assembly, suite) { ScenarioTimeout = TimeSpan.FromSeconds(30) });
+        var cases = new List<(TestCase, CaseResult)>();
         foreach (var testCase in suite.TestCases)
             cases.Add((testCase, await run.RunAsync(testCase)));
         Cases = cases;
     }
 
     /// <summary>The descriptor named in a failed case's message.</summary>
-    public static string DescriptorOf(TestCaseResult result) =>
+    public static string DescriptorOf(CaseResult result) =>
         result.Message!.ReplaceLineEndings("\n").Split('\n').Single(l => l.StartsWith("Replay descriptor: ", StringComparison.Ordinal))["Replay descriptor: ".Length..];
 
     /// <summary>The failing case with every fault of the any-of block chosen: the most to shrink.</summary>

@@ -18,7 +18,7 @@ public class ExpansionOptionsTests
     [Fact]
     public void The_environment_seed_and_the_configuration_are_applied()
     {
-        var configuration = RunnerConfiguration.Default with
+        var configuration = SuiteConfiguration.Default with
         {
             FeatureLanguage = "de", Chaos = ChaosSettings.Default with { MaxCombinations = 7 },
         };

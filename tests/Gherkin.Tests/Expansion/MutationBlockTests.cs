@@ -32,7 +32,9 @@ public class MutationBlockTests
             "o1-a_", "o1-a0", "o1-a1", "o1-a0.1",
             "o2-a_", "o2-a0", "o2-a1", "o2-a0.1");
         first[7].Id.Should().Be("features/test.feature:2:o1-a0.1");
-        first[7].DisplayName.Should().Be("Crossed: download under chaos [o1-a0.1]");
+        first[7].DisplayName.Should().Be("Crossed: download under chaos [o1-a0.1: evil peer \"EP\" delays 5 ms between chunks; coroutine \"K\" sleeps 1 ms + coroutine \"K\" cancels \"C\"]",
+            "the name says in words which rows the case took");
+        first[4].DisplayName.Should().EndWith("[o1-a_: evil peer \"EP\" delays 5 ms between chunks; (none)]", "an any-of block that took nothing says so");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class OutlineTests
         cases.Select(c => c.Id).Should().Equal(
             "features/test.feature:4:r1:o0", "features/test.feature:4:r1:o1",
             "features/test.feature:4:r2:o0", "features/test.feature:4:r2:o1");
-        cases[2].DisplayName.Should().Be("Outlines: download 4096 bytes [4096, 512 / o0]");
+        cases[2].DisplayName.Should().Be("Outlines: download 4096 bytes [4096, 512 / o0: slices into 512-byte chunks]");
         cases[2].Example.Should().BeEquivalentTo(new { Index = 2, Line = 22, ExamplesName = "big" });
         cases[2].Example!.Values.Should().Equal(new Dictionary<string, string> { ["size"] = "4096", ["slice"] = "512" });
     }

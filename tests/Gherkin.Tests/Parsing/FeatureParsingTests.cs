@@ -22,27 +22,63 @@ public class FeatureParsingTests
         errors[0].ToString().Should().StartWith("features/test.feature(4,3): expected:");
     }
 
-    [Theory]
-    [InlineData("Rule: transport faults", "`Rule:` is not supported")]
-    [InlineData("Example: one download", "`Example:` is not supported")]
-    public void Keywords_gherkin_5_would_swallow_are_rejected_with_their_line(string line, string message)
+    [Fact]
+    public void Example_is_a_scenario()
     {
-        var errors = TempRepo.LoadErrors($"""
-            Feature: Newer keywords
+        var suite = TempRepo.LoadClean("Feature: f\n  Example: one download\n    Given a\n");
 
-              {line}
-                Given a step
-            """);
-
-        errors.Should().ContainSingle().Which.Should().Match<FeatureLoadError>(e =>
-            e.Line == 3 && e.Column == 3 && e.Message.Contains(message) && e.FeaturePath == "features/test.feature");
+        suite.TestCases.Should().ContainSingle().Which.Should().Match<TestCase>(c => c.ScenarioName == "one download" && c.ScenarioLine == 2);
     }
 
     [Fact]
-    public void Example_advice_points_to_scenario()
+    public void A_rule_runs_its_scenarios_after_the_feature_background_and_its_own_with_its_tags_inherited()
     {
-        TempRepo.LoadErrors("Feature: f\n  Scenario: s\n    Given a\n  Example: e\n    Given b\n")
-            .Should().ContainSingle().Which.Message.Should().Contain("use `Scenario:`");
+        var suite = TempRepo.LoadClean("""
+            @io
+            Feature: Rules
+              Background:
+                Given the feature background
+
+              Scenario: before the rule
+                Given a
+
+              @transport
+              Rule: transport faults
+                A rule's description.
+
+                Background:
+                  Given the rule background
+
+                @slow
+                Scenario: under the rule
+                  Given b
+
+              Rule: another rule
+                Scenario: in the second rule
+                  Given c
+            """);
+
+        suite.TestCases.Select(c => c.ScenarioName).Should().Equal("before the rule", "under the rule", "in the second rule");
+        var ruled = suite.TestCases[1];
+        ruled.Steps.Select(s => s.Text).Should().Equal("the feature background", "the rule background", "b");
+        ruled.Tags.Should().Equal("io", "transport", "slow");
+        ruled.InheritedTags.Should().Equal("io", "transport");
+        ruled.OwnTags.Should().Equal("slow");
+        ruled.Rule.Should().BeEquivalentTo(new { Title = "transport faults", Description = "A rule's description.", Line = 10 });
+        suite.TestCases[2].Steps.Select(s => s.Text).Should().Equal("the feature background", "c");
+        suite.TestCases[2].Rule!.Tags.Should().BeEmpty();
+        suite.TestCases[0].Rule.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_broken_scenario_inside_a_rule_is_an_error_and_its_neighbours_still_expand()
+    {
+        using var repo = new TempRepo().Write("features/test.feature", "Feature: f\n  Rule: r\n    Scenario: bad\n      Given one of:\n    Scenario: good\n      Given b\n");
+
+        var suite = repo.Load();
+
+        suite.Errors.Should().ContainSingle().Which.Should().Match<FeatureLoadError>(e => e.Line == 4 && e.Message.Contains("needs a one-column table"));
+        suite.TestCases.Should().ContainSingle().Which.ScenarioName.Should().Be("good");
     }
 
     [Fact]
@@ -84,8 +120,8 @@ public class FeatureParsingTests
         feature.Should().BeEquivalentTo(new { Path = "features/test.feature", Title = "Downloads", Description = "Peers misbehave.", Language = "en" });
         feature.Tags.Should().Equal("io", "slow");
         feature.FullPath.Should().EndWith(Path.Combine("features", "test.feature"));
-        suite.Sources["features/test.feature"].Should().Contain("Peers misbehave.");
-        suite.Documents["features/test.feature"].Feature.Name.Should().Be("Downloads");
+        suite.Parsed.Should().ContainSingle().Which.Source.Should().Contain("Peers misbehave.");
+        suite.Parsed.Single().Feature.Name.Should().Be("Downloads");
     }
 
     [Fact]

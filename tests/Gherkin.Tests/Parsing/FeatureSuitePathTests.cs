@@ -47,7 +47,7 @@ public class FeatureSuitePathTests
     {
         using var repo = new TempRepo()
             .Write("features/good.feature", string.Format(Feature, "Good"))
-            .Write("features/bad.feature", "Feature: Bad\n  Rule: r\n");
+            .Write("features/bad.feature", "Feature: Bad\n  Scenario: s\n    Given a\n  this is not gherkin\n");
 
         var suite = repo.Load();
 

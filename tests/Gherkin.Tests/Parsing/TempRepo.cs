@@ -1,4 +1,5 @@
 using ChaosFeatures.Gherkin.Expansion;
+using ChaosFeatures.Gherkin.Suite;
 
 namespace ChaosFeatures.Gherkin.Tests.Parsing;
 

@@ -1,16 +1,15 @@
-using ChaosFeatures.Gherkin.Execution;
-using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Model;
-using ChaosFeatures.Gherkin.Reporting;
-using ChaosFeatures.Gherkin.Reporting.Recording;
-using ChaosFeatures.Gherkin.Tests.Parsing;
+using ChaosFeatures.Gherkin.Running;
+using ChaosFeatures.Gherkin.Suite;
+using ChaosFeatures.Gherkin.Tests.Running;
+using Reqnroll;
 
 namespace ChaosFeatures.Gherkin.Tests.Reporting;
 
 /// <summary>
-/// A small chaos-shaped suite run in-process, in parallel, with every formatter on. Cases tagged
-/// <c>@wip</c> are left out of the run, so reports must show them as not run. A peer reset makes the
-/// outcome step fail, and the failure carries a timeline and a freeze command like the Harness adds.
+/// A small chaos-shaped suite run in-process on Reqnroll with every formatter on. Cases tagged <c>@wip</c>
+/// are left out of the run, so reports must show them as not run (or not at all). A peer reset makes the
+/// outcome step fail, and the case logs a timeline and a freeze command like the step library does.
 /// </summary>
 internal sealed class ChaosSampleRun : IDisposable
 {
@@ -61,57 +60,61 @@ internal sealed class ChaosSampleRun : IDisposable
 
     public const string FreezeCommand = "dotnet run --project tools/freeze -- chaos-results/run-1/failures/case.json";
 
-    private readonly TempRepo _repo;
-    private readonly RunRecorder _recorder;
+    public const string Json = """
+        {
+          "runtime": { "missingOrPendingStepsOutcome": "Error" },
+          "formatters": {
+            "message": {},
+            "junit": {},
+            "chaos": { "outputFilePath": "out/chaos.html" },
+            "html": {}
+          }
+        }
+        """;
 
-    private ChaosSampleRun(TempRepo repo, FeatureSuite suite, RunReports reports)
+    private readonly SampleSuite _suite;
+
+    private ChaosSampleRun(SampleSuite suite, FeatureSuite loaded, SampleResults results)
     {
-        _repo = repo;
-        Suite = suite;
-        Reports = reports;
-        _recorder = new RunRecorder(suite, TimeProvider.System);
+        _suite = suite;
+        Suite = loaded;
+        Results = results;
     }
 
     public FeatureSuite Suite { get; }
 
-    public RunReports Reports { get; }
-
-    /// <summary>The run as the formatters saw it, for tests of the models behind a report.</summary>
-    public RecordedRun Recording => _recorder.Snapshot(success: false);
+    public SampleResults Results { get; }
 
     public IReadOnlyList<TestCase> Ran => [.. Suite.TestCases.Where(c => !c.Tags.Contains("wip"))];
 
-    public string Root => _repo.Root;
+    public string Root => _suite.Root;
 
-    public string PathOf(string format) => Reports.Targets.Single(t => t.Format.Name == format).OutputPath;
-
-    public string Read(string format) => File.ReadAllText(PathOf(format));
-
-    public static async Task<ChaosSampleRun> RunAsync(Action<ChaosSampleRun>? beforeRun = null, IReadOnlyDictionary<string, string?>? formatters = null)
+    public static readonly IReadOnlyDictionary<string, string> Paths = new Dictionary<string, string>
     {
-        var repo = new TempRepo().Write("features/slow_peers.feature", FeatureText);
-        var suite = repo.Load(ExpansionOptions.Default);
-        suite.Errors.Should().BeEmpty();
-        formatters ??= new Dictionary<string, string?> { ["message"] = null, ["junit"] = null, ["html"] = "out/report.html" };
-        var sample = new ChaosSampleRun(repo, suite, new RunReports(suite, ReportFormats.Targets(formatters, repo.Root)));
-        beforeRun?.Invoke(sample);
-        var run = new TestRun(new ExecutionSettings { StrictSkips = false, ScenarioTimeout = TimeSpan.FromSeconds(10) }, [typeof(SampleSteps)], [sample.Reports, sample._recorder]);
-        sample.Reports.DescribeBindings(run);
-        try
-        {
-            await Task.WhenAll(sample.Ran.Select(c => Task.Run(() => run.RunAsync(c))));
-        }
-        finally
-        {
-            await run.DisposeAsync();
-        }
-        return sample;
+        ["message"] = "reports/cucumber-messages.ndjson",
+        ["junit"] = "reports/junit.xml",
+        ["chaos"] = "out/chaos.html",
+        ["html"] = "reports/cucumber-report.html",
+    };
+
+    public string PathOf(string formatter) => Path.Combine(Root, Paths[formatter]);
+
+    public string Read(string formatter) => File.ReadAllText(PathOf(formatter));
+
+    public static async Task<ChaosSampleRun> RunAsync(Action<string>? beforeRun = null)
+    {
+        var suite = new SampleSuite(Json).Feature("slow_peers", FeatureText);
+        beforeRun?.Invoke(suite.Root);
+        var loaded = suite.Load();
+        var results = await suite.RunAsync(c => !c.Tags.Contains("wip"));
+        return new ChaosSampleRun(suite, loaded, results);
     }
 
-    public void Dispose() => _repo.Dispose();
+    public void Dispose() => _suite.Dispose();
 
     [Binding]
-    public sealed class SampleSteps(ScenarioContext scenario, IReqnrollOutputHelper output)
+    [Scope(Tag = "chaos")]
+    public sealed class SampleSteps(CaseRun run, ScenarioContext scenario, IReqnrollOutputHelper output)
     {
         private bool _reset;
 
@@ -119,7 +122,14 @@ internal sealed class ChaosSampleRun : IDisposable
         public void StartPeer() => output.WriteLine("peer started");
 
         [AfterScenario]
-        public void AddTimeline() => scenario.AddFailureDetail($"Chaos timeline:\n  +0.0 ms peer accept\n  +1.2 ms peer rst\nFreeze: {FreezeCommand}");
+        public void AddTimeline()
+        {
+            if (scenario.TestError is null)
+                return;
+            var timeline = $"Chaos timeline:\n  +0.0 ms peer accept\n  +1.2 ms peer rst\nFreeze: {FreezeCommand}";
+            run.AddFailureDetail(timeline);
+            output.WriteLine(timeline);
+        }
 
         [Given("a peer on loopback")]
         [Given("the peer never reads")]

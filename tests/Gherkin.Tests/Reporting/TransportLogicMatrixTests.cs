@@ -1,16 +1,15 @@
-using ChaosFeatures.Gherkin.Reporting.Html;
-using ChaosFeatures.Gherkin.Reporting.Recording;
+using ChaosFeatures.Gherkin.Reporting.ChaosPage;
+using ChaosFeatures.Gherkin.Reporting.Results;
 
 namespace ChaosFeatures.Gherkin.Tests.Reporting;
 
-public class TransportLogicMatrixTests
+[Collection(Running.ReqnrollRuns.Name)]
+public sealed class TransportLogicMatrixTests(SampleRunFixture fixture) : IClassFixture<SampleRunFixture>
 {
     [Fact]
-    public async Task Rows_are_given_mutations_columns_are_when_mutations_or_fixed_steps_of_the_other_axis()
+    public void Rows_are_given_mutations_columns_are_when_mutations_or_fixed_steps_of_the_other_axis()
     {
-        using var sample = await ChaosSampleRun.RunAsync();
-
-        var matrix = Build(sample);
+        var matrix = Build(fixture.Sample);
 
         matrix.Rows.Select(r => (r.Text, r.Kind)).Should().Equal(
             ("the peer sends slices of 1..3 bytes", AxisLabelKind.Mutation),
@@ -26,11 +25,9 @@ public class TransportLogicMatrixTests
     }
 
     [Fact]
-    public async Task A_cell_fails_when_any_case_crossing_it_failed_and_is_not_covered_when_none_ran()
+    public void A_cell_fails_when_any_case_crossing_it_failed_and_is_not_covered_when_none_ran()
     {
-        using var sample = await ChaosSampleRun.RunAsync();
-
-        var matrix = Build(sample);
+        var matrix = Build(fixture.Sample);
 
         Status(matrix, "the peer resets after 5 bytes", "the client downloads 10 bytes").Should().Be("failed");
         Status(matrix, "the peer sends slices of 1..3 bytes", "the client downloads 10 bytes").Should().Be("passed");
@@ -43,15 +40,14 @@ public class TransportLogicMatrixTests
     {
         using var repo = new Parsing.TempRepo().Write("features/f.feature", ChaosSampleRun.FeatureText);
         var suite = repo.Load();
-        var nothingRan = new RecordedRun(suite, [], [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, true, []);
-
-        var matrix = TransportLogicMatrix.Build(CaseView.All(nothingRan));
+        var matrix = TransportLogicMatrix.Build(CaseView.All(suite.TestCases, []));
 
         matrix.Rows.Should().NotBeEmpty();
         matrix.Rows.SelectMany(r => matrix.Columns.Select(c => TransportLogicMatrix.Status(matrix.Cases(r, c)))).Should().OnlyContain(s => s == "notcovered");
     }
 
-    private static TransportLogicMatrix Build(ChaosSampleRun sample) => TransportLogicMatrix.Build(CaseView.All(sample.Recording));
+    private static TransportLogicMatrix Build(ChaosSampleRun sample) =>
+        TransportLogicMatrix.Build(CaseView.All(sample.Suite.TestCases, MessageRun.Read(sample.PathOf("message"), sample.Suite).Outcomes()));
 
     private static string Status(TransportLogicMatrix matrix, string row, string column) =>
         TransportLogicMatrix.Status(matrix.Cases(matrix.Rows.Single(r => r.Text == row), matrix.Columns.Single(c => c.Text == column)));

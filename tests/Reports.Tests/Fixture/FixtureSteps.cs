@@ -1,6 +1,7 @@
-using ChaosFeatures.Gherkin;
+using ChaosFeatures.Gherkin.Model;
 using ChaosFeatures.Gherkin.Xunit;
 using ChaosFeatures.Gherkin.Xunit.Framework;
+using Reqnroll;
 using Xunit;
 
 [assembly: TestFramework(GherkinTestFramework.TypeName, GherkinTestFramework.AssemblyName)]
@@ -15,14 +16,19 @@ public class Features
 
 /// <summary>Pretends to move bytes; a reset makes the outcome step fail with a timeline and a freeze command, as the Harness does.</summary>
 [Binding]
-public sealed class FixtureSteps(ScenarioContext scenario, IReqnrollOutputHelper output)
+public sealed class FixtureSteps(CaseRun run, ScenarioContext scenario, IReqnrollOutputHelper output)
 {
     private bool _reset;
 
     [AfterScenario]
-    public void Timeline() =>
-        scenario.AddFailureDetail($"Chaos timeline ({scenario.ScenarioInfo.Title}):\n  +0.0 ms peer accept\n  +0.4 ms peer rst after 100 bytes\n"
-            + "Freeze: dotnet run --project tools/freeze -- chaos-results/run/failures/case.json");
+    public void Timeline()
+    {
+        if (scenario.TestError is null) return;
+        var timeline = $"Chaos timeline ({scenario.ScenarioInfo.Title}):\n  +0.0 ms peer accept\n  +0.4 ms peer rst after 100 bytes\n"
+            + "Freeze: dotnet run --project tools/freeze -- chaos-results/run/failures/case.json";
+        run.AddFailureDetail(timeline);
+        output.WriteLine(timeline);
+    }
 
     [Given("a peer on loopback serving {int} bytes")]
     public void Peer(int bytes) => output.WriteLine($"peer serves {bytes} bytes");

@@ -1,13 +1,17 @@
 // Validates an NDJSON file of Cucumber Messages against the JSON schema shipped in @cucumber/messages.
 // Usage: node validate-messages.mjs <file.ndjson>; exit 0 when every line is a valid envelope.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 // The package does not export its schema as a module; read it from where npm installed it next to this script.
-const read = (path) => JSON.parse(readFileSync(new URL(`./node_modules/@cucumber/messages/${path}`, import.meta.url), 'utf8'));
-const schema = read('messages.schema.json');
+// 30.x ships one file per message type under schema/, referring to each other by file name.
+const root = new URL('./node_modules/@cucumber/messages/', import.meta.url);
+const read = (path) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
 const version = read('package.json').version;
-const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+for (const file of readdirSync(new URL('schema/', root)).filter((f) => f.endsWith('.json')))
+  ajv.addSchema(read(`schema/${file}`));
+const validate = ajv.getSchema('Envelope.json');
 
 const lines = readFileSync(process.argv[2], 'utf8').split('\n').filter((line) => line.length > 0);
 let failures = 0;

@@ -1,4 +1,4 @@
-using ChaosFeatures.Gherkin;
+using Reqnroll;
 using FluentAssertions;
 
 namespace ChaosFeatures.Specs.Runner;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ChaosFeatures.Gherkin;
+using Reqnroll;
 using ChaosFeatures.Gherkin.Model;
 using FluentAssertions;
 
@@ -10,8 +10,10 @@ namespace ChaosFeatures.Specs.Runner;
 /// case says it chose, and each one-of block contributed exactly one.
 /// </summary>
 [Binding]
-public sealed partial class MutationSteps(TestCase testCase)
+public sealed partial class MutationSteps(CaseRun run)
 {
+    private TestCase Case => run.Case;
+
     private readonly List<string> _items = [];
     private string? _colour;
 
@@ -24,14 +26,14 @@ public sealed partial class MutationSteps(TestCase testCase)
     [Then("the list holds exactly the mutation steps this test case chose")]
     public void ThenTheListHoldsTheChosenSteps()
     {
-        var chosen = testCase.Steps
+        var chosen = Case.Steps
             .Where(s => s.MutationBlockLine is not null)
             .Select(s => ItemText().Match(s.Text).Groups[1].Value)
             .ToList();
         _items.Should().Equal(chosen);
-        testCase.Mutations.Should().NotBeEmpty();
-        testCase.Mutations.Where(m => m.Kind == MutationKind.OneOf).All(m => m.ChosenRows.Count == 1).Should().BeTrue("a one-of block picks exactly one row");
-        testCase.Mutations.Sum(m => m.ChosenRows.Count).Should().Be(chosen.Count);
+        Case.Mutations.Should().NotBeEmpty();
+        Case.Mutations.Where(m => m.Kind == MutationKind.OneOf).All(m => m.ChosenRows.Count == 1).Should().BeTrue("a one-of block picks exactly one row");
+        Case.Mutations.Sum(m => m.ChosenRows.Count).Should().Be(chosen.Count);
     }
 
     [Given("the colour {word}")]
@@ -43,10 +45,10 @@ public sealed partial class MutationSteps(TestCase testCase)
     [Then("the fuzzed values of this test case are recorded")]
     public void ThenFuzzedValuesRecorded()
     {
-        testCase.FuzzedValues.Should().NotBeEmpty();
-        foreach (var fuzzed in testCase.FuzzedValues)
+        Case.FuzzedValues.Should().NotBeEmpty();
+        foreach (var fuzzed in Case.FuzzedValues)
         {
-            var step = testCase.Steps.Single(s => s.Line == fuzzed.StepLine);
+            var step = Case.Steps.Single(s => s.Line == fuzzed.StepLine);
             step.SourceText.Should().Contain(fuzzed.Expression);
             step.Text.Should().Contain(fuzzed.Value).And.NotContain(fuzzed.Expression);
         }

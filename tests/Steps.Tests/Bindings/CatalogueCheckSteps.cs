@@ -1,4 +1,4 @@
-using ChaosFeatures.Gherkin;
+using Reqnroll;
 
 namespace ChaosFeatures.Steps.Tests.Bindings;
 

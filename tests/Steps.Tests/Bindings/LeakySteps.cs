@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
-using ChaosFeatures.Gherkin;
+using Reqnroll;
 using ChaosFeatures.Steps.Scenario;
 
 namespace ChaosFeatures.Steps.Tests.Bindings;

@@ -1,5 +1,7 @@
-using ChaosFeatures.Gherkin.Execution;
-using ChaosFeatures.Gherkin.Model;
+using System.Text.Json.Nodes;
+using ChaosFeatures.Gherkin.Expansion;
+using ChaosFeatures.Gherkin.Running;
+using ChaosFeatures.Gherkin.Suite;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;
 using ChaosFeatures.Steps.Tests.Bindings;
@@ -37,33 +39,63 @@ public sealed class StepCatalogueTests
         topics.Select(t => t.Topic.Title).Should().Equal("Peers", "Toxic proxy", "Clients and tasks", "Assertions", "Seeds", "In-memory fault streams", "Real servers");
     }
 
+    /// <summary>
+    /// Reqnroll itself matches each example: a feature whose first step fails runs them all as skipped steps,
+    /// and the Cucumber messages of that run say which step definition each one matched.
+    /// </summary>
     [Fact]
     public async Task StepCatalogue_examples_match_their_own_step_definitions()
     {
         var entries = StepCatalogue.Topics(Steps).SelectMany(t => t.Steps).ToArray();
-        var steps = new List<CaseStep> { Step("Given " + CatalogueCheckSteps.Stop, 1) };
-        steps.AddRange(entries.Select((e, i) => Step(e.Example!, i + 2)));
-        var feature = new FeatureDescriptor("catalogue.feature", Path.Combine(FixtureRun.Root, "catalogue.feature"), "Catalogue", null, [], "en-US");
-        var testCase = new TestCase("catalogue.feature:1", "Catalogue: examples", feature, "examples", 1, [], null, null, [], [], steps, null);
-
-        await using var run = FixtureRun.NewRun();
-        var result = await run.RunAsync(testCase);
-
-        var matched = result.Steps.Where(s => s.Step is { Line: > 1 }).ToArray();
-        matched.Should().HaveCount(entries.Length);
-        foreach (var (step, entry) in matched.Zip(entries))
+        var root = Directory.CreateTempSubdirectory("step-catalogue-").FullName;
+        try
         {
-            step.Status.Should().Be(StepStatus.Skipped, $"'{entry.Example}' should match, not be {step.Status}: {step.Error}");
-            step.Binding!.MethodName.Should().EndWith($"{entry.Method.DeclaringType!.Name}.{entry.Method.Name}", $"'{entry.Example}' should match [{entry.Expression}]");
-            step.Binding.Expression.Should().Be(entry.Expression);
+            File.WriteAllText(Path.Combine(root, "reqnroll.json"), """
+                { "bindingAssemblies": [ { "assembly": "ChaosFeatures.Steps" } ], "formatters": { "message": { "outputFilePath": "messages.ndjson" } } }
+                """);
+            Directory.CreateDirectory(Path.Combine(root, "features"));
+            File.WriteAllLines(Path.Combine(root, "features", "catalogue.feature"),
+                ["Feature: Catalogue", "  Scenario: examples", "    Given " + CatalogueCheckSteps.Stop, .. entries.Select(e => "    " + e.Example)]);
+            var suite = FeatureSuite.Load(root, ["features"], ExpansionOptions.Default);
+            suite.Errors.Should().BeEmpty();
+            await using (var run = await SuiteRun.StartAsync(new SuiteRunOptions(typeof(FixtureRun).Assembly, suite)))
+                (await run.RunAsync(suite.TestCases.Single())).Status.Should().Be(CaseStatus.Failed, "the first step stops the case");
+
+            var (definitions, testSteps) = Matches(Path.Combine(root, "messages.ndjson"));
+            testSteps.Should().HaveCount(entries.Length + 1);
+            foreach (var (matched, entry) in testSteps.Skip(1).Zip(entries))
+            {
+                matched.Should().ContainSingle($"'{entry.Example}' should match exactly one step definition");
+                var definition = definitions[matched[0]];
+                // Reqnroll writes the class as assembly name + full name; the end is what identifies the method.
+                definition.Method.Should().EndWith($".{entry.Method.DeclaringType!.FullName}.{entry.Method.Name}", $"'{entry.Example}' should match [{entry.Expression}]");
+                definition.Pattern.Should().Be(entry.Expression);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 
-    private static CaseStep Step(string line, int number)
+    /// <summary>Step definition id -> (method, pattern), and the definitions each pickle step of the one test case matched, in order.</summary>
+    private static (Dictionary<string, (string Method, string Pattern)> Definitions, List<string[]> TestSteps) Matches(string ndjson)
     {
-        var keyword = line[..(line.IndexOf(' ') + 1)];
-        var type = Enum.Parse<StepKeywordType>(keyword.Trim());
-        return new CaseStep(keyword, type, line[keyword.Length..], line[keyword.Length..], number, null, null);
+        var definitions = new Dictionary<string, (string, string)>();
+        var testSteps = new List<string[]>();
+        foreach (var line in File.ReadLines(ndjson).Where(l => l.Length > 0))
+        {
+            var envelope = JsonNode.Parse(line)!;
+            if (envelope["stepDefinition"] is { } definition)
+            {
+                var method = definition["sourceReference"]!["javaMethod"]!;
+                definitions[(string)definition["id"]!] = ($"{(string)method["className"]!}.{(string)method["methodName"]!}", (string)definition["pattern"]!["source"]!);
+            }
+            if (envelope["testCase"] is { } testCase)
+                testSteps.AddRange(testCase["testSteps"]!.AsArray().Where(s => s!["pickleStepId"] is not null)
+                    .Select(s => s!["stepDefinitionIds"]!.AsArray().Select(id => (string)id!).ToArray()));
+        }
+        return (definitions, testSteps);
     }
 
     private static string RepoRoot()

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChaosFeatures.Gherkin.Execution;
+using ChaosFeatures.Gherkin.Running;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Steps.Tests.Support;
 
@@ -10,11 +10,12 @@ public sealed class EventLogTests
     [Fact]
     public async Task Each_case_logs_its_seeds_first_then_peer_and_client_events()
     {
-        var cases = FixtureRun.Load("eventlog.feature").ToArray();
+        var suite = FixtureRun.Suite("eventlog.feature");
+        var cases = suite.TestCases.ToArray();
         cases.Should().HaveCount(2);
-        await using (var run = FixtureRun.NewRun())
+        await using (var run = await FixtureRun.StartAsync(suite))
             foreach (var testCase in cases)
-                (await run.RunAsync(testCase)).Status.Should().Be(TestCaseStatus.Passed);
+                (await run.RunAsync(testCase)).Status.Should().Be(CaseStatus.Passed);
 
         var lines = ReadShared(ChaosRun.Current.Results.EventsPath).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         foreach (var testCase in cases)

@@ -1,4 +1,4 @@
-using ChaosFeatures.Gherkin.Execution;
+using ChaosFeatures.Gherkin.Running;
 using ChaosFeatures.Harness.Replay;
 using ChaosFeatures.Steps.Tests.Bindings;
 using ChaosFeatures.Steps.Tests.Support;
@@ -16,7 +16,7 @@ public sealed class IoFixtureTests
     {
         var result = await FixtureRun.RunAsync("io.feature", scenario);
 
-        result.Status.Should().Be(TestCaseStatus.Passed, result.Message);
+        result.Status.Should().Be(CaseStatus.Passed, result.Message);
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class IoFixtureTests
     {
         var result = await FixtureRun.RunAsync("failing.feature", scenario);
 
-        result.Status.Should().Be(TestCaseStatus.Failed);
+        result.Status.Should().Be(CaseStatus.Failed);
         result.Message.Should().Contain(expected);
     }
 
@@ -44,7 +44,7 @@ public sealed class IoFixtureTests
     {
         var result = await FixtureRun.RunAsync("failing.feature", scenario);
 
-        result.Status.Should().Be(TestCaseStatus.Failed);
+        result.Status.Should().Be(CaseStatus.Failed);
         const string prefix = "Replay descriptor: ";
         var path = result.Message!.ReplaceLineEndings("\n").Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
         var descriptor = ReplayDescriptorJson.Read(path);
@@ -57,7 +57,7 @@ public sealed class IoFixtureTests
     {
         var result = await FixtureRun.RunAsync("failing.feature", "expects an intact payload from a peer that closes early");
 
-        result.Status.Should().Be(TestCaseStatus.Failed);
+        result.Status.Should().Be(CaseStatus.Failed);
         result.Message.Should().Contain("C: payload not intact: expected 1000 B")
             .And.Contain("timeline of Fixtures/failing.feature:4 (1/fifo)").And.Contain("harness seeds gen=")
             .And.Contain("EP listen").And.Contain("EP fin").And.Contain("C connect driver=socket")
@@ -72,7 +72,7 @@ public sealed class IoFixtureTests
         {
             var result = await FixtureRun.RunAsync("failing.feature", "a client leaks its socket");
 
-            result.Status.Should().Be(TestCaseStatus.Failed);
+            result.Status.Should().Be(CaseStatus.Failed);
             var port = LeakySteps.Leaked.Single().PeerPort;
             result.Message.Should().MatchRegex($@"leaked socket inode \d+ local port \d+ remote port {port} state \w+")
                 .And.Contain("timeline of");

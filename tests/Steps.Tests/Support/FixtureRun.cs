@@ -1,38 +1,36 @@
-using ChaosFeatures.Gherkin;
-using ChaosFeatures.Gherkin.Execution;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Model;
-using ChaosFeatures.Steps.Scenario;
+using ChaosFeatures.Gherkin.Running;
+using ChaosFeatures.Gherkin.Suite;
 
 namespace ChaosFeatures.Steps.Tests.Support;
 
 /// <summary>
-/// Runs fixture scenarios in-process, as the specs project would: the real step library plus this
-/// assembly's test-only bindings, features from the output folder (Fixtures/*.feature).
+/// Runs fixture scenarios in-process on Reqnroll, as the specs project would: the real step library (named in
+/// this project's reqnroll.json) plus this assembly's test-only bindings, features from the output folder
+/// (Fixtures/*.feature).
 /// </summary>
 internal static class FixtureRun
 {
     public static string Root => AppContext.BaseDirectory;
 
-    public static ExecutionSettings Settings { get; } = new() { StrictSkips = false, ScenarioTimeout = TimeSpan.FromSeconds(30) };
-
-    /// <summary>Every case of the fixture file, in file order; load errors fail the test.</summary>
-    public static IReadOnlyList<TestCase> Load(string fixture)
+    public static FeatureSuite Suite(string fixture)
     {
         var suite = FeatureSuite.Load(Root, [$"Fixtures/{fixture}"], ExpansionOptions.Default);
         suite.Errors.Should().BeEmpty();
-        return suite.TestCases;
+        return suite;
     }
 
-    public static TestCase Case(string fixture, string scenario) =>
-        Load(fixture).Single(c => c.ScenarioName == scenario);
+    /// <summary>Every case of the fixture file, in file order; load errors fail the test.</summary>
+    public static IReadOnlyList<TestCase> Load(string fixture) => Suite(fixture).TestCases;
 
-    public static TestRun NewRun() =>
-        new(Settings, [typeof(ChaosScenario).Assembly, typeof(FixtureRun).Assembly]);
+    public static Task<SuiteRun> StartAsync(FeatureSuite suite) =>
+        SuiteRun.StartAsync(new SuiteRunOptions(typeof(FixtureRun).Assembly, suite) { ScenarioTimeout = TimeSpan.FromSeconds(30) });
 
-    public static async Task<TestCaseResult> RunAsync(string fixture, string scenario)
+    public static async Task<CaseResult> RunAsync(string fixture, string scenario)
     {
-        await using var run = NewRun();
-        return await run.RunAsync(Case(fixture, scenario));
+        var suite = Suite(fixture);
+        await using var run = await StartAsync(suite);
+        return await run.RunAsync(suite.TestCases.Single(c => c.ScenarioName == scenario));
     }
 }

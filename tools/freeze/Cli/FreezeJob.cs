@@ -31,7 +31,7 @@ internal sealed class FreezeJob(TextWriter stdout)
         if (!request.Shrink && request.Verify is null)
             return Write(target, FrozenFeatureText.Render(frozen), request.Force);
 
-        await using var runner = CaseRunner.Start(suite);
+        await using var runner = await CaseRunner.StartAsync(suite);
         if (request.Shrink)
         {
             var shrink = await MutationShrinker.ShrinkAsync(frozen, runner, ct);

@@ -1,27 +1,30 @@
-using ChaosFeatures.Freeze.Cli;
-using ChaosFeatures.Freeze.Suite;
-using ChaosFeatures.Gherkin.Execution;
+using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Gherkin.Running;
+using ChaosFeatures.Gherkin.Suite;
 
 namespace ChaosFeatures.Freeze.Replay;
 
-/// <summary>Runs cases in this process through the Gherkin runtime with the suite's bindings; one test run for all of them.</summary>
-internal sealed class CaseRunner(TestRun run) : IAsyncDisposable
+/// <summary>
+/// Runs cases in this process on Reqnroll with the suite's bindings (reqnroll.json's <c>bindingAssemblies</c>),
+/// through the same driver as the xUnit bridge; one test run for all of them, and the suite's reports left alone.
+/// </summary>
+internal sealed class CaseRunner(SuiteRun run) : IAsyncDisposable
 {
     public int Runs { get; private set; }
 
-    public static CaseRunner Start(Suite.Suite suite)
-    {
-        var run = new TestRun(BindingAssemblies.Settings(suite.Configuration), BindingAssemblies.Load(suite.Configuration));
-        if (run.BindingErrors.Count > 0)
-            throw new FreezeInputException("the suite's bindings do not load: " + run.BindingErrors[0]);
-        return new CaseRunner(run);
-    }
+    /// <summary>The run writes no reports, so it needs the suite only for its root (reqnroll.json): its features are given per case.</summary>
+    public static async Task<CaseRunner> StartAsync(Suite.Suite suite) =>
+        new(await SuiteRun.StartAsync(new SuiteRunOptions(typeof(CaseRunner).Assembly, FeatureSuite.Load(suite.Root, [], ExpansionOptions.Default))
+        {
+            Formatters = false,
+            ScenarioTimeout = TimeSpan.FromSeconds(suite.Configuration.Chaos.ScenarioTimeoutSeconds),
+        }));
 
     public async Task<ReplayOutcome> RunAsync(TestCase testCase, CancellationToken ct)
     {
         Runs++;
-        return ReplayOutcome.From(await run.RunAsync(testCase, ct));
+        return ReplayOutcome.From(await run.RunAsync(testCase, 0, ct));
     }
 
     public ValueTask DisposeAsync() => run.DisposeAsync();

@@ -1,4 +1,4 @@
-using ChaosFeatures.Gherkin.Execution;
+using ChaosFeatures.Gherkin.Running;
 using ChaosFeatures.Harness.Replay;
 
 namespace ChaosFeatures.Freeze.Replay;
@@ -7,19 +7,19 @@ namespace ChaosFeatures.Freeze.Replay;
 /// What one in-process run of a case showed. A failing chaos case writes its own descriptor and names
 /// it in the failure message; that descriptor is read back so the signature is computed exactly as
 /// for the original failure. Without one (a failure before the chaos harness started) the failing
-/// step's error text stands in.
+/// case's failure text stands in.
 /// </summary>
 /// <param name="DecisionHash">The run's decision-log hash, when its descriptor was written.</param>
 /// <param name="Drift">The run's <c>Replay drift:</c> line, when it reported one.</param>
-internal sealed record ReplayOutcome(TestCaseStatus Status, FailureSignature? Signature, string? DecisionHash, string? Drift)
+internal sealed record ReplayOutcome(CaseStatus Status, FailureSignature? Signature, string? DecisionHash, string? Drift)
 {
     private const string DescriptorPrefix = "Replay descriptor: ";
 
-    public bool Reproduces(FailureSignature expected) => Status == TestCaseStatus.Failed && Signature == expected;
+    public bool Reproduces(FailureSignature expected) => Status == CaseStatus.Failed && Signature == expected;
 
-    public static ReplayOutcome From(TestCaseResult result)
+    public static ReplayOutcome From(CaseResult result)
     {
-        if (result.Status != TestCaseStatus.Failed || result.Message is null)
+        if (result.Status != CaseStatus.Failed || result.Message is null)
             return new(result.Status, null, null, null);
         var lines = result.Message.ReplaceLineEndings("\n").Split('\n');
         var drift = lines.FirstOrDefault(l => l.StartsWith(ReplayDrift.MessagePrefix, StringComparison.Ordinal));
@@ -29,7 +29,6 @@ internal sealed record ReplayOutcome(TestCaseStatus Status, FailureSignature? Si
             var descriptor = ReplayDescriptorJson.Read(written);
             return new(result.Status, descriptor.Signature, descriptor.DecisionHash, drift);
         }
-        var error = result.Steps.FirstOrDefault(s => s.Status != StepStatus.Passed && s.Error is not null)?.Error ?? result.Message;
-        return new(result.Status, FailureSignature.FromErrorText(error), null, drift);
+        return new(result.Status, FailureSignature.FromErrorText(result.Message), null, drift);
     }
 }

@@ -1,5 +1,5 @@
 using ChaosFeatures.Freeze.Cli;
-using ChaosFeatures.Gherkin;
+using ChaosFeatures.Gherkin.Suite;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Model;
 using ChaosFeatures.Harness.Replay;

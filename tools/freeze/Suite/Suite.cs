@@ -8,26 +8,24 @@ namespace ChaosFeatures.Freeze.Suite;
 /// Searched from <c>CHAOS_SUITE_ROOT</c>, then upwards from the current directory, then upwards from
 /// the descriptor (which usually sits in a test project's bin folder, far from the features).
 /// </summary>
-internal sealed record Suite(string Root, RunnerConfiguration Configuration)
+internal sealed record Suite(string Root, SuiteConfiguration Configuration)
 {
-    public const string ConfigFileName = "reqnroll.json";
-
     public static Suite Locate(string featurePath, string descriptorPath, string currentDirectory)
     {
         var relative = CheckedRelative(featurePath);
         var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("CHAOS_SUITE_ROOT") is { Length: > 0 } fromEnvironment)
+        if (Environment.GetEnvironmentVariable(SuiteRoot.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
             candidates.Add(Path.GetFullPath(fromEnvironment, currentDirectory));
         candidates.AddRange(Upwards(currentDirectory));
         candidates.AddRange(Upwards(Path.GetDirectoryName(Path.GetFullPath(descriptorPath, currentDirectory))!));
-        var roots = candidates.Where(c => File.Exists(Path.Combine(c, ConfigFileName))).Distinct().ToList();
+        var roots = candidates.Where(c => File.Exists(Path.Combine(c, SuiteConfiguration.FileName))).Distinct().ToList();
         if (roots.Count == 0)
-            throw new FreezeInputException($"no {ConfigFileName} found above '{currentDirectory}' or the descriptor; run freeze from the suite root");
+            throw new FreezeInputException($"no {SuiteConfiguration.FileName} found above '{currentDirectory}' or the descriptor; run freeze from the suite root");
         var root = roots.FirstOrDefault(r => File.Exists(Path.Combine(r, relative)))
             ?? throw new FreezeInputException($"feature '{featurePath}' no longer exists under {string.Join(" or ", roots)}");
         try
         {
-            return new Suite(root, RunnerConfiguration.Load(Path.Combine(root, ConfigFileName)));
+            return new Suite(root, SuiteConfiguration.Load(Path.Combine(root, SuiteConfiguration.FileName)));
         }
         catch (ConfigurationException e)
         {

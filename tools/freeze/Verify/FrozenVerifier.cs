@@ -1,5 +1,5 @@
 using ChaosFeatures.Freeze.Replay;
-using ChaosFeatures.Gherkin;
+using ChaosFeatures.Gherkin.Suite;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Harness.Replay;
 

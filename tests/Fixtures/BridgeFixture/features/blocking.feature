@@ -3,3 +3,6 @@ Feature: Blocking
 
   Scenario: blocks forever
     Given a step that blocks forever
+
+  Scenario: the next scenario
+    Given a step that passes

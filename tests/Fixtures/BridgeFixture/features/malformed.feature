@@ -5,5 +5,5 @@ Feature: Broken
     Given a step that passes
 
   Given a stray step after a scenario
-  Examples:
-    | x |
+    | a table |
+  this line is not gherkin

@@ -1,7 +1,17 @@
 @rule
 Feature: Rules
 
-  Rule: rules are not in Gherkin 5
-
-  Scenario: under a rule
+  Background:
     Given a step that passes
+
+  @transport
+  Rule: a rule with its own background
+    Background:
+      Given a step with 7
+
+    Scenario: under the rule
+      Given a step that passes
+
+  Rule: another rule
+    Scenario: in the other rule
+      Given a step with 8

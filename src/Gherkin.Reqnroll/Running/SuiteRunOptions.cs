@@ -1,0 +1,26 @@
+using System.Reflection;
+using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Gherkin.Suite;
+
+namespace ChaosFeatures.Gherkin.Running;
+
+/// <summary>How a <see cref="SuiteRun"/> drives Reqnroll.</summary>
+/// <param name="TestAssembly">Reqnroll's test assembly: its bindings plus those <c>bindingAssemblies</c> in the suite's reqnroll.json names.</param>
+/// <param name="Suite">The expanded features; reqnroll.json and reports are under its root.</param>
+public sealed record SuiteRunOptions(Assembly TestAssembly, FeatureSuite Suite)
+{
+    /// <summary>The cases this run will execute, in order: the pickles of the Cucumber messages. Null: every case of the suite.</summary>
+    public IReadOnlyList<TestCase>? Planned { get; init; }
+
+    /// <summary>The watchdog: steps running longer fail the case, naming the step.</summary>
+    public TimeSpan ScenarioTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a cut case gets to stop by itself (its token is cancelled) before its runner is abandoned.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Bound for the after-scenario hooks of an abandoned case and the after-feature hooks of its runner.</summary>
+    public TimeSpan AfterHookTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>False for runs that must leave the suite's reports alone (freeze).</summary>
+    public bool Formatters { get; init; } = true;
+}

@@ -1,4 +1,0 @@
-namespace ChaosFeatures.Gherkin;
-
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class BeforeScenarioAttribute(params string[] tags) : HookAttribute(tags);

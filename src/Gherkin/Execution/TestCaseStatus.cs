@@ -1,8 +1,0 @@
-namespace ChaosFeatures.Gherkin.Execution;
-
-public enum TestCaseStatus
-{
-    Passed,
-    Failed,
-    Skipped,
-}
