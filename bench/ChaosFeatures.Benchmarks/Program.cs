@@ -13,6 +13,7 @@ var benches = new (string Name, Func<BenchSettings, Task<BenchRow[]>> Run)[]
 {
     ("memory", IdleMemoryBench.RunAsync), ("throughput", ThroughputBench.RunAsync), ("roundtrip", RoundTripBench.RunAsync),
     ("toxics", ToxicAccuracyBench.RunAsync), ("forked", ForkedPeerBench.RunAsync), ("scenario", ScenarioBench.RunAsync), ("runner", RunnerOverheadBench.RunAsync),
+    ("http", HttpBench.RunAsync), ("tls", TlsHandshakeBench.RunAsync),
 };
 // --only NAME[,NAME]: a subset, e.g. while working on one of them.
 int only = Array.IndexOf(args, "--only");

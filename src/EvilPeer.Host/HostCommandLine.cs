@@ -25,6 +25,31 @@ internal static class HostCommandLine
         ["--max-connections"] = (t, v) => t.MaxConnections = Int("--max-connections", v),
         ["--rcvbuf"] = (t, v) => t.ReceiveBufferSize = Int("--rcvbuf", v),
         ["--sndbuf"] = (t, v) => t.SendBufferSize = Int("--sndbuf", v),
+        // http: the default response (rules come from --fail-first or a --table)
+        ["--status"] = (t, v) => Response(t).Status = Int("--status", v),
+        ["--reason"] = (t, v) => Response(t).Reason = v,
+        ["--header"] = (t, v) => AddHeader(Response(t), v),
+        ["--body-text"] = (t, v) => Response(t).BodyText = v,
+        ["--body-size"] = (t, v) => Response(t).BodySize = Int("--body-size", v),
+        ["--body-seed"] = (t, v) => Response(t).BodySeed = Int("--body-seed", v),
+        ["--framing"] = (t, v) => Response(t).Framing = v,
+        ["--content-length-delta"] = (t, v) => Response(t).ContentLengthDelta = Int("--content-length-delta", v),
+        ["--chunk-size"] = (t, v) => Response(t).ChunkSize = Int("--chunk-size", v),
+        ["--chunk-fault"] = (t, v) => Response(t).ChunkFault = v,
+        ["--cut-after"] = (t, v) => Response(t).CutAfter = Int("--cut-after", v),
+        ["--cut-mode"] = (t, v) => Response(t).CutMode = v,
+        ["--delay-status"] = (t, v) => Response(t).DelayBeforeStatus = Int("--delay-status", v),
+        ["--delay-headers"] = (t, v) => Response(t).DelayBetweenHeaders = Int("--delay-headers", v),
+        ["--delay-body"] = (t, v) => Response(t).DelayBeforeBody = Int("--delay-body", v),
+        ["--rate"] = (t, v) => Response(t).BytesPerSecond = Int("--rate", v),
+        ["--fail-first"] = (t, v) => FailFirst(t).To = Int("--fail-first", v),
+        ["--fail-status"] = (t, v) => FailFirst(t).Response!.Status = Int("--fail-status", v),
+        // tls, any mode
+        ["--tls-certificate"] = (t, v) => Tls(t).Certificate = v,
+        ["--tls-fault"] = (t, v) => Tls(t).Fault = v,
+        ["--tls-stop"] = (t, v) => Tls(t).Stop = v,
+        ["--tls-protocols"] = (t, v) => Tls(t).Protocols = v,
+        ["--tls-handshake-delay"] = (t, v) => Tls(t).HandshakeDelay = Int("--tls-handshake-delay", v),
     };
 
     private static readonly Dictionary<string, Action<FaultTable>> Flags = new()
@@ -33,6 +58,10 @@ internal static class HostCommandLine
         ["--half-open"] = t => t.HalfOpen = true,
         ["--accept-hard-reset"] = t => t.AcceptHardReset = true,
         ["--no-nodelay"] = t => t.NoDelay = false,
+        ["--endless"] = t => Response(t).Endless = true,
+        ["--connection-close"] = t => Response(t).ConnectionClose = true,
+        ["--tls"] = t => Tls(t),
+        ["--tls-truncate"] = t => Tls(t).CloseNotify = false,
     };
 
     /// <summary><paramref name="args"/> without <c>--help</c> or <c>--table</c>: a mode, then options.</summary>
@@ -56,6 +85,25 @@ internal static class HostCommandLine
         return table;
     }
 
+    private static HttpResponseTable Response(FaultTable t) => (t.Http ??= new HttpTable()).Response;
+
+    private static TlsTable Tls(FaultTable t) => t.Tls ??= new TlsTable();
+
+    /// <summary>The rule for requests 1..N: 503 unless --fail-status says otherwise.</summary>
+    private static HttpRuleTable FailFirst(FaultTable t)
+    {
+        var http = t.Http ??= new HttpTable();
+        if (http.Rules.Count == 0) http.Rules.Add(new HttpRuleTable { From = 1, To = 1, Response = new HttpResponseTable { Status = 503 } });
+        return http.Rules[0];
+    }
+
+    private static void AddHeader(HttpResponseTable response, string header)
+    {
+        int colon = header.IndexOf(':');
+        if (colon <= 0) throw new FormatException($"--header: \"{header}\" is not Name: value");
+        (response.Headers ??= [])[header[..colon].Trim()] = header[(colon + 1)..].Trim();
+    }
+
     private static int Int(string option, string value) =>
         int.TryParse(value, out int n) ? n : throw new FormatException($"{option}: \"{value}\" is not an integer");
 
@@ -65,7 +113,7 @@ internal static class HostCommandLine
         usage:
           evilpeer                      read one JSON fault-table line on stdin (forked mode)
           evilpeer --table FILE.json    read the fault table from a file
-          evilpeer serve|consume|echo [options]
+          evilpeer serve|consume|echo|http [options]
           evilpeer proxy --upstream HOST:PORT [--listen 127.0.0.1:0] [--name N] [--seed N] [--toxic SPEC]...
           evilpeer --help
 
@@ -87,6 +135,17 @@ internal static class HostCommandLine
           --accept-hard-reset    accept-close sends RST [acceptHardReset]
           --max-connections N [maxConnections]   --rcvbuf N [receiveBufferSize]   --sndbuf N [sendBufferSize]
           --no-nodelay           leave Nagle on [noDelay=false]
+
+        http (mode http; the default response, JSON field of "http.response" in brackets):
+          --status N [status]  --reason S  --header "Name: value" (repeatable)  --body-text S | --body-size N --body-seed N
+          --framing content-length|chunked|close-delimited   --content-length-delta N   --chunk-size N
+          --chunk-fault none|cut-mid-chunk|bad-chunk-size    --cut-after N   --cut-mode fin|reset|hold
+          --delay-status MS  --delay-headers MS  --delay-body MS  --rate BYTES_PER_S  --endless  --connection-close
+          --fail-first N [--fail-status 503]   requests 1..N get that status, the rest the response above
+
+        tls (any mode; "tls" object of the table): --tls  --tls-certificate trusted|untrusted|expired|wrong-host
+          --tls-fault none|stop-after-client-hello|stop-after-server-hello|mid-record|reset-after-handshake|renegotiate
+          --tls-stop fin|reset|hold  --tls-protocols tls12|tls13|both  --tls-handshake-delay MS  --tls-truncate (no close_notify)
 
         proxy toxics: --toxic TYPE[:key=value,...], repeatable; keys are the toxic's attributes plus
         stream (upstream|downstream, default downstream), toxicity (0..1) and name. Types: latency

@@ -1,4 +1,5 @@
 using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.EvilPeer.Http;
 using ChaosFeatures.EvilPeer.Peers;
 
 namespace ChaosFeatures.EvilPeer.Forked;
@@ -19,6 +20,10 @@ internal static class EventStats
             case "fin": stats.OnFin(); break;
             case "rst": stats.OnReset(); break;
             case "error": stats.OnError(); break;
+            case "tls_handshake" or "tls_fault" or "tls_failed": stats.OnTlsEvent(e.Name); break;
+            case HttpRequestEvent.Name:
+                if (HttpRequestEvent.Parse(e) is { } request) stats.OnHttpRequest(request);
+                break;
             case "done":
                 if (Field(e, "read_sha256") is string sha256) stats.OnReadHash(e.ConnectionId, sha256);
                 stats.OnFinished();

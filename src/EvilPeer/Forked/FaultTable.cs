@@ -10,12 +10,13 @@ namespace ChaosFeatures.EvilPeer.Forked;
 /// host's stdin, and what <c>evilpeer --table file.json</c> reads. Flat, like the original
 /// harness's fault table; absent fields take the defaults below, unknown fields are rejected.
 /// <code>
-/// {"name":"EP","listen":"127.0.0.1:0","mode":"serve|consume|echo",
+/// {"name":"EP","listen":"127.0.0.1:0","mode":"serve|consume|echo|http",
 ///  "payloadBase64":"..." | "payloadSize":1024,"payloadSeed":1,
 ///  "slice":0,"delay":0,"closeAfter":-1,"hardReset":false,"hold":0,"halfOpen":false,
 ///  "readSize":16384,"stopAfter":-1,
 ///  "accept":"none|refuse|close|delay|never","acceptDelay":0,"acceptHardReset":false,
-///  "maxConnections":null,"noDelay":true,"receiveBufferSize":0,"sendBufferSize":0}
+///  "maxConnections":null,"noDelay":true,"receiveBufferSize":0,"sendBufferSize":0,
+///  "http":{...HttpTable},"tls":{...TlsTable}}
 /// </code>
 /// <c>delay</c>, <c>hold</c> and <c>hardReset</c> apply to serve and consume alike. Generated
 /// payloads are <see cref="Peers.Serve.Payload.Generate"/>(payloadSize, payloadSeed).
@@ -49,6 +50,12 @@ public sealed class FaultTable
     public bool NoDelay { get; set; } = true;
     public int ReceiveBufferSize { get; set; }
     public int SendBufferSize { get; set; }
+
+    /// <summary>Mode http: the script (see <see cref="HttpTable"/>); absent = 200 with an empty body.</summary>
+    public HttpTable? Http { get; set; }
+
+    /// <summary>TLS on every connection, any mode (see <see cref="TlsTable"/>); absent = plain TCP.</summary>
+    public TlsTable? Tls { get; set; }
 
     /// <exception cref="OptionsValidationException">Not JSON, or a field of the wrong type or unknown.</exception>
     public static FaultTable Parse(string json)

@@ -1,9 +1,11 @@
 using System.Net;
+using ChaosFeatures.EvilPeer.Http;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Accept;
 using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Echo;
 using ChaosFeatures.EvilPeer.Peers.Serve;
+using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Validation;
 
 namespace ChaosFeatures.EvilPeer.Forked;
@@ -22,7 +24,8 @@ internal static class FaultTableMapping
     public static PeerOptions ToOptions(FaultTable t)
     {
         var check = new Validator("fault table")
-            .Require(t.Mode is "serve" or "consume" or "echo", "mode", $"\"{t.Mode}\" is not one of serve, consume, echo")
+            .Require(t.Mode is "serve" or "consume" or "echo" or "http", "mode", $"\"{t.Mode}\" is not one of serve, consume, echo, http")
+            .Require(t.Http is null || t.Mode == "http", "http", $"only for mode http (mode is {t.Mode})")
             .Require(IPEndPoint.TryParse(t.Listen ?? "", out _), "listen", $"\"{t.Listen}\" is not host:port")
             .Require(AcceptNames.ContainsKey(t.Accept ?? ""), "accept", $"\"{t.Accept}\" is not one of {string.Join(", ", AcceptNames.Keys)}")
             .Require(t.PayloadBase64 is null || t.PayloadSize is null, "payloadSize", "give payloadBase64 or payloadSize, not both")
@@ -38,15 +41,30 @@ internal static class FaultTableMapping
         }
         check.ThrowIfAny();
 
-        PeerBehaviour behaviour = t.Mode switch
+        // The behaviour and the TLS options validate themselves; their errors are gathered so the table's come all at once.
+        var errors = new List<string>();
+        PeerBehaviour? behaviour = Collect(errors, () => t.Mode switch
         {
             "serve" => new ServeBehaviour(payload, t.Slice, t.Delay, t.CloseAfter, t.HardReset, t.Hold, t.HalfOpen),
             "consume" => new ConsumeBehaviour(t.ReadSize, t.Delay, t.StopAfter, t.Hold, t.HardReset),
-            _ => new EchoBehaviour(),
-        };
+            "http" => new HttpBehaviour((t.Http ?? new HttpTable()).ToScript()),
+            _ => (PeerBehaviour)new EchoBehaviour(),
+        });
+        TlsOptions? tls = t.Tls is null ? null : Collect(errors, t.Tls.ToOptions);
+        if (errors.Count > 0) throw new OptionsValidationException("fault table", errors);
         var accept = new AcceptFault(AcceptNames[t.Accept!], t.AcceptDelay, t.AcceptHardReset);
-        return new PeerOptions(t.Name, behaviour, IPEndPoint.Parse(t.Listen!), accept, t.MaxConnections,
-            t.NoDelay, t.ReceiveBufferSize, t.SendBufferSize);
+        return new PeerOptions(t.Name, behaviour!, IPEndPoint.Parse(t.Listen!), accept, t.MaxConnections,
+            t.NoDelay, t.ReceiveBufferSize, t.SendBufferSize, tls);
+    }
+
+    private static T? Collect<T>(List<string> errors, Func<T> build) where T : class
+    {
+        try { return build(); }
+        catch (OptionsValidationException e)
+        {
+            errors.AddRange(e.Errors);
+            return null;
+        }
     }
 
     public static FaultTable FromOptions(PeerOptions o)
@@ -58,12 +76,16 @@ internal static class FaultTableMapping
             AcceptDelay = o.AcceptFault.DelayMs, AcceptHardReset = o.AcceptFault.HardReset,
             MaxConnections = o.MaxConnections, NoDelay = o.NoDelay,
             ReceiveBufferSize = o.ReceiveBufferSize, SendBufferSize = o.SendBufferSize,
+            Tls = o.Tls is { } tls ? TlsTable.FromOptions(tls) : null,
         };
         switch (o.Behaviour)
         {
             case ServeBehaviour s:
                 (t.PayloadBase64, t.Slice, t.Delay, t.CloseAfter, t.HardReset, t.Hold, t.HalfOpen) =
                     (Convert.ToBase64String(s.Payload.Span), s.Slice, s.DelayMs, s.CloseAfter, s.HardReset, s.HoldMs, s.HalfOpen);
+                break;
+            case HttpBehaviour h:
+                t.Http = HttpTable.FromScript(h.Script);
                 break;
             case ConsumeBehaviour c:
                 (t.ReadSize, t.Delay, t.StopAfter, t.Hold, t.HardReset) = (c.ReadSize, c.DelayMs, c.StopAfter, c.HoldMs, c.HardReset);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Peers.Accept;
+using ChaosFeatures.EvilPeer.Tls;
 
 namespace ChaosFeatures.EvilPeer.Peers;
 
@@ -109,15 +110,27 @@ public sealed class Peer : IAsyncDisposable
             AcceptFault fault = Options.AcceptFault;
             if (fault.Kind == AcceptFaultKind.CloseAtOnce)
             {
-                connection.Close(fault.HardReset);
+                await connection.CloseAsync(fault.HardReset);
                 return;
             }
             if (fault.Kind == AcceptFaultKind.Delay) await connection.DelayAsync(fault.DelayMs, "accept");
+            if (Options.Tls is { } tls && !await connection.StartTlsAsync(tls)) return;
             await behaviour.RunAsync(connection);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            connection.Close(behaviour.ClosesWithReset);
+            // Stopping: no close_notify, the client may be mid-read and the peer is going away anyway.
+            await connection.CloseAsync(behaviour.ClosesWithReset, closeNotify: false);
+        }
+        catch (TlsFaultFiredException)
+        {
+            // A record-level TLS fault cut the stream and already ended the connection as planned.
+        }
+        catch (Exception e) when (connection.IsCertificateRejection(e))
+        {
+            // The handshake completed on our side, then the client judged the bad certificate and
+            // left: that is what the certificate fault is for, not a peer error.
+            connection.Release("tls_rejected");
         }
         catch (Exception e)
         {

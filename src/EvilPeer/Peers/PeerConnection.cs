@@ -1,12 +1,15 @@
 using System.Buffers;
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Sockets;
+using ChaosFeatures.EvilPeer.Tls;
 
 namespace ChaosFeatures.EvilPeer.Peers;
 
 /// <summary>
 /// One accepted socket plus what every behaviour needs around it: counted I/O, delays on the
 /// injected clock, and the ways to end it (through <see cref="SocketCloser"/>). Owned by one loop.
+/// With TLS (<see cref="StartTlsAsync"/>) reads and writes go through the SslStream and count
+/// plaintext bytes; a FIN is preceded by close_notify unless the options truncate.
 /// </summary>
 internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, PeerStats stats,
     TimeProvider time, CancellationToken stopping)
@@ -14,11 +17,46 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
     private const int DrainBufferSize = 16 * 1024;
     private bool _released, _finSent, _finished;
     private string? _readSha256;
+    private TlsServerConnection? _tls;
+    private TlsOptions? _tlsOptions;
 
     public long Id => id;
 
+    public PeerStats Stats => stats;
+
+    public PeerEvents Events => events;
+
+    public TimeProvider Time => time;
+
+    /// <summary>Cancelled when the peer stops.</summary>
+    public CancellationToken Stopping => stopping;
+
+    /// <summary>
+    /// Runs the server side of TLS with its faults. False when the connection is already over: a
+    /// fault stopped it (and this applied the stop: FIN, RST or hold), or the client broke the
+    /// handshake off.
+    /// </summary>
+    public async Task<bool> StartTlsAsync(TlsOptions options)
+    {
+        _tlsOptions = options;
+        _tls = await TlsServerConnection.AcceptAsync(socket, options, time, new TlsEvents(events.For(id), stats.OnTlsEvent), stopping);
+        if (_tls.Ended is not null)
+        {
+            await StopAsync(_tls.StopMode);
+            return false;
+        }
+        if (_tls.Failure is null) return true;
+        Release("tls_failed");
+        return false;
+    }
+
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data)
     {
+        if (_tls is not null)
+        {
+            await SendTlsAsync(data);
+            return;
+        }
         // Socket.SendAsync completes whole buffers on stream sockets; the loop guards partial sends anyway.
         while (!data.IsEmpty)
         {
@@ -31,7 +69,9 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
 
     public async ValueTask<int> ReceiveAsync(Memory<byte> buffer)
     {
-        int n = await socket.ReceiveAsync(buffer, SocketFlags.None, stopping);
+        int n = _tls is null
+            ? await socket.ReceiveAsync(buffer, SocketFlags.None, stopping)
+            : await _tls.Stream.ReadAsync(buffer, stopping);
         if (n > 0)
         {
             stats.OnRead(n);
@@ -55,10 +95,12 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
         await Task.Delay(ms == Timeout.Infinite ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(ms), time, stopping);
     }
 
-    public void SendFin()
+    /// <param name="closeNotify">With TLS, send close_notify first (unless the options truncate).</param>
+    public async Task SendFinAsync(bool closeNotify = true)
     {
         if (_finSent || _released) return;
         _finSent = true;
+        if (closeNotify && _tls is not null) await _tls.ShutdownAsync();
         SocketCloser.SendFin(socket);
         stats.OnFin();
         events.Fin(id);
@@ -86,18 +128,19 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
         if (_released) return;
         int unread = Unread();
         SocketCloser.Reset(socket);
+        _tls?.Dispose();
         stats.OnReset();
         events.Rst(id);
         _released = true;
         events.Close(id, "rst", unread);
     }
 
-    public void Close(bool hardReset)
+    public async Task CloseAsync(bool hardReset, bool closeNotify = true)
     {
         if (hardReset) Reset();
         else
         {
-            SendFin();
+            await SendFinAsync(closeNotify);
             Release("fin");
         }
     }
@@ -108,6 +151,7 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
         if (_released) return;
         int unread = Unread();
         socket.Dispose();
+        _tls?.Dispose();
         _released = true;
         events.Close(id, reason, unread);
     }
@@ -125,6 +169,53 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
         _finished = true;
         events.Done(id, _readSha256);
         stats.OnFinished();
+    }
+
+    /// <summary>
+    /// True for the I/O error of a client that rejected a deliberately bad certificate: our side of the
+    /// handshake ends before the client validates, so the rejection arrives as the next read or write
+    /// failing. Counted as a TLS failure (tls_failed), not as an error.
+    /// </summary>
+    public bool IsCertificateRejection(Exception e)
+    {
+        if (_tlsOptions is not { Certificate: not TlsCertificateKind.Trusted, ServerCertificate: null }
+            || e is not (IOException or System.Security.Authentication.AuthenticationException)) return false;
+        new TlsEvents(events.For(id), stats.OnTlsEvent).Failed($"client rejected the {_tlsOptions.Certificate} certificate: {e.Message}");
+        return true;
+    }
+
+    private async ValueTask SendTlsAsync(ReadOnlyMemory<byte> data)
+    {
+        try
+        {
+            await _tls!.Stream.WriteAsync(data, stopping);
+        }
+        catch (Exception) when (_tls!.CutByFault)
+        {
+            // Half a record went out (MidRecord): end the TCP connection as planned and unwind the behaviour.
+            await StopAsync(_tlsOptions!.Stop);
+            throw new TlsFaultFiredException(_tlsOptions.Fault);
+        }
+        stats.OnServed(data.Length);
+        events.Write(id, data.Length);
+    }
+
+    /// <summary>A TLS fault's end of the TCP connection: FIN without close_notify, RST, or silence until the peer stops.</summary>
+    private async Task StopAsync(TlsStopMode mode)
+    {
+        switch (mode)
+        {
+            case TlsStopMode.Reset:
+                Reset();
+                break;
+            case TlsStopMode.Hold:
+                await HoldAsync(Timeout.Infinite);
+                break;
+            default:
+                await SendFinAsync(closeNotify: false);
+                await DrainAsync();
+                break;
+        }
     }
 
     private int Unread()

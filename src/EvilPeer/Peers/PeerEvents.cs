@@ -53,6 +53,10 @@ internal sealed class PeerEvents(string actor, IPeerEventSink? sink)
 
     public void Error(long conn, string message) { if (sink is not null) Emit("error", conn, [new("message", message)]); }
 
+    /// <summary>An emitter of connection <paramref name="conn"/>'s events for a layer below the behaviour (TLS); null when nobody listens.</summary>
+    public Action<string, KeyValuePair<string, object?>[]>? For(long conn) =>
+        sink is null ? null : (name, fields) => Emit(name, conn, fields);
+
     private void Emit(string name, long conn, KeyValuePair<string, object?>[] fields) =>
         sink!.Emit(new PeerEvent(Stopwatch.GetTimestamp(), actor, name, conn, fields));
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using ChaosFeatures.EvilPeer.Peers.Accept;
+using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Validation;
 
 namespace ChaosFeatures.EvilPeer.Peers;
@@ -24,8 +25,9 @@ public sealed record PeerOptions
     /// <param name="noDelay">TCP_NODELAY on accepted sockets, so slices leave as separate segments.</param>
     /// <param name="receiveBufferSize">SO_RCVBUF for accepted sockets (set on the listener so the window is small from the handshake); 0 = OS default.</param>
     /// <param name="sendBufferSize">SO_SNDBUF for accepted sockets; 0 = OS default.</param>
+    /// <param name="tls">Speak TLS (with its faults) on every accepted connection, under the behaviour; null = plain TCP.</param>
     public PeerOptions(string name, PeerBehaviour behaviour, IPEndPoint? listen = null, AcceptFault? acceptFault = null,
-        int? maxConnections = null, bool noDelay = true, int receiveBufferSize = 0, int sendBufferSize = 0)
+        int? maxConnections = null, bool noDelay = true, int receiveBufferSize = 0, int sendBufferSize = 0, TlsOptions? tls = null)
     {
         new Validator($"peer options \"{name}\"")
             .Require(!string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && !name.Any(char.IsWhiteSpace),
@@ -43,6 +45,7 @@ public sealed record PeerOptions
         NoDelay = noDelay;
         ReceiveBufferSize = receiveBufferSize;
         SendBufferSize = sendBufferSize;
+        Tls = tls;
     }
 
     public string Name { get; }
@@ -53,4 +56,5 @@ public sealed record PeerOptions
     public bool NoDelay { get; }
     public int ReceiveBufferSize { get; }
     public int SendBufferSize { get; }
+    public TlsOptions? Tls { get; }
 }

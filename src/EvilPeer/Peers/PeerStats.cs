@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChaosFeatures.EvilPeer.Http;
 
 namespace ChaosFeatures.EvilPeer.Peers;
 
@@ -7,7 +8,9 @@ public sealed class PeerStats
 {
     private readonly ConcurrentDictionary<long, string> _readSha256 = new();
     private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
+    private readonly List<RecordedHttpRequest> _httpRequests = [];
     private long _accepted, _finished, _served, _read, _resets, _fins, _errors;
+    private long _tlsHandshakes, _tlsFaults, _tlsFailures, _httpNumber;
     private volatile string? _lastReadSha256;
 
     public long ConnectionsAccepted => Interlocked.Read(ref _accepted);
@@ -24,6 +27,18 @@ public sealed class PeerStats
     public long FinsSent => Interlocked.Read(ref _fins);
     public long Errors => Interlocked.Read(ref _errors);
 
+    /// <summary>TLS handshakes the peer completed.</summary>
+    public long TlsHandshakes => Interlocked.Read(ref _tlsHandshakes);
+
+    /// <summary>TLS faults that fired (a stop, a cut record, a reset or a renegotiation started).</summary>
+    public long TlsFaults => Interlocked.Read(ref _tlsFaults);
+
+    /// <summary>TLS handshakes the client broke off (it rejected the certificate, sent an alert, or vanished).</summary>
+    public long TlsFailures => Interlocked.Read(ref _tlsFailures);
+
+    /// <summary>Requests an HTTP peer parsed, in order (a snapshot).</summary>
+    public IReadOnlyList<RecordedHttpRequest> HttpRequests { get { lock (_httpRequests) return [.. _httpRequests]; } }
+
     /// <summary>Lower-case hex SHA-256 of what the most recently finished consume connection read.</summary>
     public string? LastReadSha256 => _lastReadSha256;
 
@@ -32,7 +47,9 @@ public sealed class PeerStats
 
     public override string ToString() =>
         $"accepted={ConnectionsAccepted} finished={ConnectionsFinished} served={BytesServed} read={BytesRead} " +
-        $"fins={FinsSent} resets={ResetsSent} errors={Errors}";
+        $"fins={FinsSent} resets={ResetsSent} errors={Errors}" +
+        (TlsHandshakes + TlsFaults + TlsFailures > 0 ? $" tls_handshakes={TlsHandshakes} tls_faults={TlsFaults} tls_failures={TlsFailures}" : "") +
+        (Interlocked.Read(ref _httpNumber) > 0 ? $" http_requests={Interlocked.Read(ref _httpNumber)}" : "");
 
     internal long OnAccepted() => Interlocked.Increment(ref _accepted);
     internal void OnServed(int bytes) => Interlocked.Add(ref _served, bytes);
@@ -40,6 +57,28 @@ public sealed class PeerStats
     internal void OnReset() => Interlocked.Increment(ref _resets);
     internal void OnFin() => Interlocked.Increment(ref _fins);
     internal void OnError() => Interlocked.Increment(ref _errors);
+
+    /// <summary>Counts a TLS event by name; in-process peers and forked peers' parents both come through here.</summary>
+    internal void OnTlsEvent(string name)
+    {
+        switch (name)
+        {
+            case "tls_handshake": Interlocked.Increment(ref _tlsHandshakes); break;
+            case "tls_fault": Interlocked.Increment(ref _tlsFaults); break;
+            case "tls_failed": Interlocked.Increment(ref _tlsFailures); break;
+        }
+    }
+
+    /// <summary>The next request's number (1-based, across connections).</summary>
+    internal long NextHttpRequestNumber() => Interlocked.Increment(ref _httpNumber);
+
+    internal void OnHttpRequest(RecordedHttpRequest request)
+    {
+        lock (_httpRequests) _httpRequests.Add(request);
+        // A forked peer's parent learns numbers from the child's events, not from NextHttpRequestNumber.
+        long seen;
+        while ((seen = Interlocked.Read(ref _httpNumber)) < request.Number && Interlocked.CompareExchange(ref _httpNumber, request.Number, seen) != seen) { }
+    }
 
     internal void OnReadHash(long connectionId, string sha256Hex)
     {

@@ -19,4 +19,10 @@ public enum Outcome
     Corrupt,
     /// <summary>Anything else; the result's error text says what.</summary>
     Error,
+    /// <summary>
+    /// The TLS handshake failed on TLS's own terms: the client rejected the certificate (untrusted,
+    /// expired, wrong host) or the TLS protocol was broken off by an alert. Not a transport ending:
+    /// a handshake cut by FIN is <see cref="Eof"/>, by RST <see cref="Reset"/>, by silence <see cref="Timeout"/>.
+    /// </summary>
+    Handshake,
 }

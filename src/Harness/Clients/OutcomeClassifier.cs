@@ -1,4 +1,7 @@
+using System.Net.Http;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using Polly.Timeout;
 
 namespace ChaosFeatures.Harness.Clients;
 
@@ -12,7 +15,12 @@ public static class OutcomeClassifier
     /// A transfer that ended with <paramref name="error"/>. Socket errors keep their meaning even if a
     /// cancel came later; a cancellation-shaped error is the caller's cancel or, failing that, our timeout.
     /// </summary>
-    public static Outcome FromException(Exception error, bool cancelledByCaller, bool timedOut)
+    /// <param name="transportEof">
+    /// The client's transport read a FIN before the error: SslStream reports a FIN inside a record or
+    /// the handshake only as an IOException with a message, so drivers watch their transport instead
+    /// (<see cref="TransportWatch"/>) and a FIN stays <see cref="Outcome.Eof"/> on every stack.
+    /// </param>
+    public static Outcome FromException(Exception error, bool cancelledByCaller, bool timedOut, bool transportEof = false)
     {
         var socketError = SocketErrorOf(error);
         switch (socketError)
@@ -22,10 +30,19 @@ public static class OutcomeClassifier
             case SocketError.ConnectionRefused:
                 return Outcome.Refused;
         }
+        if (Find<AuthenticationException>(error) is not null) return Outcome.Handshake;
+        if (Find<TimeoutRejectedException>(error) is not null) return Outcome.Timeout; // Polly's attempt or total timeout
+        switch (HttpErrorOf(error))
+        {
+            case HttpRequestError.ResponseEnded: return Outcome.Eof;
+            case HttpRequestError.InvalidResponse: return Outcome.Corrupt;
+        }
         var cancellationShaped = Unwrap(error) is OperationCanceledException or ObjectDisposedException
             || socketError == SocketError.OperationAborted;
         if (cancellationShaped && cancelledByCaller) return Outcome.Cancelled;
         if (cancellationShaped && timedOut) return Outcome.Timeout;
+        // After the cancel checks: a client aborting its own connection may read a 0 on the way out.
+        if (transportEof && Find<IOException>(error) is not null) return Outcome.Eof;
         return Unwrap(error) is TimeoutException ? Outcome.Timeout : Outcome.Error;
     }
 
@@ -39,11 +56,25 @@ public static class OutcomeClassifier
         return expectedPayload is { } payload && !received.SequenceEqual(payload.Span) ? Outcome.Corrupt : Outcome.Completed;
     }
 
-    private static SocketError? SocketErrorOf(Exception error) => Unwrap(error) switch
+    /// <summary>The socket error anywhere in the chain: HttpClient nests it as HttpRequestException -> IOException -> SocketException.</summary>
+    private static SocketError? SocketErrorOf(Exception error) => Find<SocketException>(error)?.SocketErrorCode;
+
+    private static HttpRequestError? HttpErrorOf(Exception error) => Unwrap(error) switch
     {
-        SocketException socket => socket.SocketErrorCode,
+        HttpIOException io => io.HttpRequestError,
+        HttpRequestException request => request.HttpRequestError,
         _ => null,
     };
+
+    private static T? Find<T>(Exception error) where T : Exception
+    {
+        for (Exception? e = Unwrap(error); e is not null; e = e.InnerException)
+        {
+            if (e is T found) return found;
+            if (e is AggregateException { InnerExceptions: [var single] }) return Find<T>(single);
+        }
+        return null;
+    }
 
     /// <summary>NetworkStream and pipes wrap socket errors in IOException; tasks wrap in AggregateException.</summary>
     private static Exception Unwrap(Exception error)

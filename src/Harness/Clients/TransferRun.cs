@@ -36,6 +36,19 @@ internal sealed class TransferRun : IDisposable
 
     public void Read(int count) => _reads.Add(count);
 
+    /// <summary>The caller's token (a killer task) was cancelled.</summary>
+    public bool CallerCancelled => _caller.IsCancellationRequested;
+
+    /// <summary>The transfer's own timeout elapsed.</summary>
+    public bool TimedOut => _timeout.IsCancellationRequested;
+
+    /// <summary>One client event of this transfer (a TLS handshake, an HTTP attempt).</summary>
+    public void Note(string name, params (string, object?)[] fields)
+    {
+        if (_events is null) return;
+        _events.Record(ChaosEvent.Of("client", _actor, name, [("driver", _driver), .. fields]));
+    }
+
     /// <summary>
     /// Reads until the source says end (0) in <paramref name="readSize"/> reads, counting each and
     /// keeping the bytes in <paramref name="received"/> (which holds what arrived even when a read throws).

@@ -112,7 +112,7 @@ public sealed class ClientDriverTests
     [Fact]
     public void Unknown_driver_lists_the_known_ones() =>
         FluentActions.Invoking(() => ClientDrivers.Get("sokcet")).Should().Throw<ArgumentException>()
-            .WithMessage("client driver 'sokcet' is unknown; known: pipe, socket, stream*");
+            .WithMessage("client driver 'sokcet' is unknown; known: http, http-retry, https, https-retry, pipe, socket, stream, tls*");
 
     [Fact]
     public void Bad_request_values_name_the_field() =>

@@ -13,7 +13,7 @@ internal static class ConsumeLoop
             // Not a single recv: the client's bytes pile up in our receive buffer, then in its
             // send buffer, and its writes stall. Hold 0 means "until disposed".
             await connection.HoldAsync(consume.HoldMs == 0 ? Timeout.Infinite : consume.HoldMs);
-            connection.Close(consume.HardReset);
+            await connection.CloseAsync(consume.HardReset);
             return;
         }
 
@@ -21,7 +21,7 @@ internal static class ConsumeLoop
         await connection.HoldAsync(consume.HoldMs);
         // No drain: a consumer that stopped reading closes with unread bytes, and the kernel
         // turns that close into RST (RFC 1122) whatever we ask; the close event says so.
-        connection.Close(consume.HardReset);
+        await connection.CloseAsync(consume.HardReset);
     }
 
     private static async Task ReadAsync(ConsumeBehaviour consume, PeerConnection connection)

@@ -19,6 +19,6 @@ internal static class EchoLoop
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-        connection.SendFin();
+        await connection.SendFinAsync();
     }
 }

@@ -28,7 +28,7 @@ internal static class ServeLoop
             connection.Reset();
             return;
         }
-        connection.SendFin();
+        await connection.SendFinAsync();
         await connection.DrainAsync();
     }
 }
