@@ -8,7 +8,7 @@ namespace ChaosFeatures.EvilPeer.EvilClients;
 /// Disposal (or <see cref="StopAsync"/>) cancels the run, closes every open connection and waits
 /// for every lane, so nothing is left behind however a test ends.
 /// </summary>
-public sealed class EvilClient : IAsyncDisposable
+public sealed class EvilClient : IEvilClient
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ClientEvents _events;

@@ -10,7 +10,7 @@ namespace ChaosFeatures.EvilPeer.EvilClients.Forked;
 /// connections are the child's descriptors, not ours, and <see cref="Kill"/> drops all of them at
 /// once the way a crashing client does. Closing stdin stops it; it dies with us (PR_SET_PDEATHSIG).
 /// </summary>
-public sealed class ForkedEvilClient : IAsyncDisposable
+public sealed class ForkedEvilClient : IEvilClient
 {
     private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(10);
 
