@@ -13,7 +13,8 @@ internal sealed class ServerGuard
 {
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
 
-    // $0 = setsid, $1.. = the server's program and arguments. The watcher's read returns on EOF of
+    // $0 = env, then --default-signal=INT,QUIT setsid PROGRAM ARGS: a shell starts a background job
+    // with SIGINT and SIGQUIT ignored, and a server must get them as a terminal would send them. The watcher's read returns on EOF of
     // fd 3 and kills the group; after the server exits the guard still holds the folder (its logs)
     // until that same EOF, so the harness can read the server's stderr after an early exit.
     private const string Script =
@@ -44,7 +45,7 @@ internal sealed class ServerGuard
     /// <summary>The server's status and when we heard of it; Code is null when the guard itself had to be killed.</summary>
     public Task<(int? Code, long At)> Exited => _exit.Task;
 
-    public static ServerGuard Start(string setsid, string program, IReadOnlyList<string> arguments, string folder,
+    public static ServerGuard Start(string env, string setsid, string program, IReadOnlyList<string> arguments, string folder,
         string? workingDirectory, IReadOnlyDictionary<string, string> environment, TimeProvider time)
     {
         var start = new ProcessStartInfo("/bin/sh")
@@ -52,7 +53,7 @@ internal sealed class ServerGuard
             RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        foreach (string argument in (string[])["-c", Script, setsid, program, .. arguments]) start.ArgumentList.Add(argument);
+        foreach (string argument in (string[])["-c", Script, env, "--default-signal=INT,QUIT", setsid, program, .. arguments]) start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         start.Environment["CHAOS_SERVER_FOLDER"] = folder;
         return new ServerGuard(Process.Start(start) ?? throw new InvalidOperationException("/bin/sh did not start"), time);

@@ -74,6 +74,8 @@ public sealed class ServerUnderTest : IAsyncDisposable
             $"server {name}: command \"{options.Command.Program}\" {(options.Command.Program.Contains('/') ? "does not exist" : "is not on PATH")}");
         string setsid = new ServerCommand("setsid").ResolveProgram()
             ?? throw new InvalidOperationException($"server {name}: setsid is not on PATH (install: apt-get install util-linux)");
+        string env = new ServerCommand("env").ResolveProgram()
+            ?? throw new InvalidOperationException($"server {name}: env is not on PATH (install: apt-get install coreutils)");
         int port = options.Port == 0 ? FreePort() : options.Port;
         if (options.Port != 0 && await AcceptsAsync(port, cancellationToken))
             throw new InvalidOperationException($"server {name}: 127.0.0.1:{port} is already in use by another process");
@@ -84,7 +86,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
         ServerGuard guard;
         try
         {
-            guard = ServerGuard.Start(setsid, program, options.Command.ArgumentsFor(port, folder), folder, options.WorkingDirectory, options.Environment, time);
+            guard = ServerGuard.Start(env, setsid, program, options.Command.ArgumentsFor(port, folder), folder, options.WorkingDirectory, options.Environment, time);
         }
         catch
         {
