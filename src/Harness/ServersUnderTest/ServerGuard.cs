@@ -59,6 +59,13 @@ internal sealed class ServerGuard
         return new ServerGuard(Process.Start(start) ?? throw new InvalidOperationException("/bin/sh did not start"), time);
     }
 
+    /// <summary>Only close the pipe, as the test host's death would.</summary>
+    internal void ClosePipe()
+    {
+        try { _shell.StandardInput.Close(); }
+        catch (IOException) { }
+    }
+
     /// <summary>Close the pipe (the guard kills the server group and removes the folder), wait, and kill the guard if it lingers.</summary>
     public async ValueTask DisposeAsync()
     {

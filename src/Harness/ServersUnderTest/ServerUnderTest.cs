@@ -24,6 +24,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
     private readonly ServerEvents _events;
     private readonly TimeProvider _time;
     private readonly long _startedAt;
+    private readonly CancellationTokenSource _disposing = new();
     private long _lastSignalAt;
     private int _lastSignal, _disposed;
 
@@ -133,9 +134,10 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// <exception cref="TimeoutException">Still running after <paramref name="within"/>; one line with its state.</exception>
     public async Task<ServerExit> WaitForExitAsync(TimeSpan within, CancellationToken cancellationToken = default)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         try
         {
-            ServerExit exit = ToExit(await _guard.Exited.WaitAsync(within, _time, cancellationToken));
+            ServerExit exit = ToExit(await _guard.Exited.WaitAsync(within, _time, linked.Token));
             _events.Exited(exit);
             return exit;
         }
@@ -159,7 +161,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
         probe ??= Options.Probe;
         long started = _time.GetTimestamp();
         string? failure = null;
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         bound.CancelAfter(within);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -167,7 +169,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
             await socket.ConnectAsync(EndPoint, bound.Token);
             await probe.ExchangeAsync(socket, bound.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_disposing.IsCancellationRequested)
         {
             failure = $"no answer in time{(HasExited ? $" (it exited: {Exit})" : Snapshot().Stopped ? " (it is stopped)" : "")}";
         }
@@ -183,6 +185,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// <exception cref="TimeoutException">Not within <paramref name="within"/>; one line with the last snapshot.</exception>
     public async Task<ServerSnapshot> WaitUntilAsync(Func<ServerSnapshot, bool> condition, string what, TimeSpan within, CancellationToken cancellationToken = default)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         long started = _time.GetTimestamp();
         while (true)
         {
@@ -190,7 +193,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
             if (condition(now)) return now;
             if (_time.GetElapsedTime(started) >= within)
                 throw new TimeoutException($"server {Name}: not {what} within {within.TotalMilliseconds:0} ms; last: {now}");
-            await Task.Delay(PollEvery, _time, cancellationToken);
+            await Task.Delay(PollEvery, _time, linked.Token);
         }
     }
 
@@ -204,16 +207,23 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// <summary>The end of what it wrote to stdout (bounded).</summary>
     public string StdoutTail(int maxBytes = 4096) => LogTail.Read(Path.Combine(Folder, "stdout.log"), maxBytes);
 
-    /// <summary>Kills the server's process group (if it still runs), reaps it and removes its folder. Bounded; idempotent.</summary>
+    /// <summary>
+    /// Kills the server's process group (if it still runs), reaps it and removes its folder; waits
+    /// still running on it (a step cut by a watchdog) end with <see cref="OperationCanceledException"/>. Bounded; idempotent.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _disposing.Cancel();
         if (!HasExited) _events.Signal(ServerSignal.Kill);
         await _guard.DisposeAsync();
         if (Exit is { } exit) _events.Exited(exit);
         _pidFd?.Dispose();
         if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true); // the guard removes it unless it had to be killed
     }
+
+    /// <summary>For tests: what the kernel does when the test host dies, closing the pipe the guard watches, and nothing else.</summary>
+    internal void ClosePipeAsIfTheHostDied() => _guard.ClosePipe();
 
     private ServerExit ToExit((int? Code, long At) exit)
     {
