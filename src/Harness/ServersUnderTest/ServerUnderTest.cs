@@ -181,6 +181,18 @@ public sealed class ServerUnderTest : IAsyncDisposable
         return result;
     }
 
+    /// <summary>"It recovers within N s": probes again and again (each bounded by <paramref name="perProbe"/>) until one is answered or <paramref name="within"/> runs out; the last result.</summary>
+    public async Task<ProbeResult> WaitUntilAnswersAsync(TimeSpan within, TimeSpan perProbe, IServerProbe? probe = null, CancellationToken cancellationToken = default)
+    {
+        long started = _time.GetTimestamp();
+        while (true)
+        {
+            ProbeResult result = await ProbeAsync(perProbe, probe, cancellationToken);
+            if (result.Answered || _time.GetElapsedTime(started) >= within || HasExited) return result;
+            await Task.Delay(PollEvery, _time, cancellationToken);
+        }
+    }
+
     /// <summary>Polls /proc until <paramref name="condition"/> holds, e.g. CLOSE_WAIT back to 0.</summary>
     /// <exception cref="TimeoutException">Not within <paramref name="within"/>; one line with the last snapshot.</exception>
     public async Task<ServerSnapshot> WaitUntilAsync(Func<ServerSnapshot, bool> condition, string what, TimeSpan within, CancellationToken cancellationToken = default)

@@ -31,6 +31,7 @@ public sealed class NothingLeftBehindTests
         // A step that hangs: the server is paused and the step waits for what will not come. The
         // watchdog gives up on it; the after-scenario hook disposes the scenario's servers.
         server.Signal(ServerSignal.Stop);
+        await server.WaitUntilAsync(s => s.Stopped, "stopped", Bound); // the signal is delivered asynchronously
         Task hung = server.WaitUntilAsync(s => s.Established > 1000, "1000 connections", TimeSpan.FromMinutes(10));
         Task hungProbe = server.ProbeAsync(TimeSpan.FromMinutes(10));
         Func<Task> cut = () => Task.WhenAny(hung, hungProbe).Unwrap().WaitAsync(TimeSpan.FromMilliseconds(300));

@@ -25,6 +25,16 @@ public sealed class SampleServerAttackTests
         return frame;
     }
 
+    /// <summary>
+    /// Descriptors once the server has served a client: the runtime opens its socket engine's (epoll,
+    /// wake-up pipe) lazily, ~8 more than just after start, so a baseline taken cold is not one to return to.
+    /// </summary>
+    private static async Task<int> WarmBaselineAsync(ServerUnderTest server)
+    {
+        (await server.ProbeAsync(TimeSpan.FromSeconds(5))).ThrowIfNotAnswered();
+        return (await server.WaitUntilAsync(s => s.Established == 0 && s.CloseWait == 0, "done with the probe", Bound)).OpenFds;
+    }
+
     private static string Reply(ConnectionResult c) => c.ReplyHead.Length > 5 ? Encoding.UTF8.GetString(c.ReplyHead.Span[5..]) : "";
 
     [Fact]
@@ -75,7 +85,7 @@ public sealed class SampleServerAttackTests
     public async Task After_a_flood_its_open_descriptors_return_to_the_baseline()
     {
         await using ServerUnderTest server = await StartAsync("--max-connections", "100");
-        int baseline = server.Snapshot().OpenFds;
+        int baseline = await WarmBaselineAsync(server);
         await using var flood = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new HoldBehaviour(60_000), connections: 80));
 
         await flood.Stats.WaitUntilAsync(s => s.Open == 80, "80 open", Bound);
@@ -83,10 +93,11 @@ public sealed class SampleServerAttackTests
         (await server.ProbeAsync(TimeSpan.FromSeconds(2))).ThrowIfNotAnswered();
         await flood.StopAsync();
         ServerSnapshot after = await server.WaitForOpenFdsAsync(baseline, tolerance: 5, TimeSpan.FromSeconds(10));
+        ServerSnapshot settled = await server.WaitUntilAsync(s => s.CloseWait == 0 && s.Established == 0, "done closing", TimeSpan.FromSeconds(10));
 
         during.OpenFds.Should().BeGreaterThanOrEqualTo(baseline + 80, "one descriptor per held connection");
-        after.CloseWait.Should().Be(0);
-        after.Established.Should().Be(0);
+        after.OpenFds.Should().BeLessThanOrEqualTo(baseline + 5);
+        settled.OpenFds.Should().BeLessThanOrEqualTo(baseline + 5);
     }
 
     [Fact]
@@ -100,7 +111,8 @@ public sealed class SampleServerAttackTests
         ProbeResult during = await server.ProbeAsync(TimeSpan.FromSeconds(5));
         await flood.StopAsync();
         await server.WaitUntilAsync(s => s.Established == 0, "all flood connections closed", Bound);
-        ProbeResult after = await server.ProbeAsync(TimeSpan.FromSeconds(5));
+        // Its count of connections trails the sockets' close by a moment: the slots come back soon, not at once.
+        ProbeResult after = await server.WaitUntilAnswersAsync(TimeSpan.FromSeconds(10), perProbe: TimeSpan.FromSeconds(2));
 
         during.Answered.Should().BeFalse("a flood of idle connections up to the limit locks legitimate clients out");
         during.Failure.Should().Be("error reply: too many connections (limit 20)");
@@ -126,13 +138,14 @@ public sealed class SampleServerAttackTests
     public async Task Open_close_churn_leaves_no_descriptor_behind()
     {
         await using ServerUnderTest server = await StartAsync();
-        int baseline = server.Snapshot().OpenFds;
+        int baseline = await WarmBaselineAsync(server);
 
         await using var churn = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new ChurnBehaviour(250, payload: Frame(3, 3)), connections: 4));
         EvilClientReport report = await churn.WaitAsync(TimeSpan.FromSeconds(60));
 
         report.Stats.Connected.Should().Be(1000);
-        (await server.WaitForOpenFdsAsync(baseline, tolerance: 5, TimeSpan.FromSeconds(10))).CloseWait.Should().Be(0);
+        await server.WaitForOpenFdsAsync(baseline, tolerance: 5, TimeSpan.FromSeconds(10));
+        await server.WaitUntilAsync(s => s.CloseWait == 0, "no CLOSE_WAIT left", TimeSpan.FromSeconds(10));
         (await server.ProbeAsync(TimeSpan.FromSeconds(2))).ThrowIfNotAnswered();
     }
 
