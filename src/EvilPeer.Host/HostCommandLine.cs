@@ -115,6 +115,7 @@ internal static class HostCommandLine
           evilpeer --table FILE.json    read the fault table from a file
           evilpeer serve|consume|echo|http [options]
           evilpeer proxy --upstream HOST:PORT [--listen 127.0.0.1:0] [--name N] [--seed N] [--toxic SPEC]...
+          evilpeer client [--table FILE.json | --FIELD VALUE...]   an evil client (no options: JSON line on stdin)
           evilpeer --help
 
         prints host:port as its first stdout line, then one JSON event per line;
@@ -152,5 +153,12 @@ internal static class HostCommandLine
         (latency, jitter ms), bandwidth (rate KB/s), slow_close (delay), timeout (timeout), reset_peer
         (timeout), slicer (average_size, size_variation, delay us), limit_data (bytes), limit_time
         (time ms, close fin|rst), corrupt (offset+bit, or rate). e.g. --toxic latency:latency=100,jitter=10
+
+        client: each option is the client-table field in kebab case; loopback targets only unless --allow-non-loopback.
+          --target 127.0.0.1:6379 --mode hold|slowloris|declared_frame|random|replay|churn|half_close
+          --connections N (1..10000)  --seed N  --connect-timeout MS  --max-duration MS (1..600000)  --hard-close
+          --hold MS  --delay MS  --chunk N  --payload-text S | --payload-base64 B  --rate BYTES/S
+          --header u32be|u32le|u16be|u64be|resp|http  --declared N  --body N  --bytes N  --repeat N  --cycles N
+          e.g. evilpeer client --target 127.0.0.1:6379 --mode hold --connections 200 --hold 5000
         """;
 }

@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using ChaosFeatures.EvilPeer.EvilClients;
+using ChaosFeatures.EvilPeer.EvilClients.Forked;
 using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Host;
 using ChaosFeatures.EvilPeer.Peers;
@@ -26,7 +28,12 @@ IAsyncDisposable running;
 string endpoint;
 try
 {
-    (running, endpoint) = args is ["proxy", ..] ? await StartProxyAsync(args, sink) : await StartPeerAsync(args, stdin, sink);
+    (running, endpoint) = args switch
+    {
+        ["proxy", ..] => await StartProxyAsync(args, sink),
+        ["client", ..] => await StartClientAsync(args, stdin, sink),
+        _ => await StartPeerAsync(args, stdin, sink),
+    };
 }
 catch (Exception e) when (e is OptionsValidationException or IOException)
 {
@@ -58,6 +65,15 @@ static async Task<(IAsyncDisposable, string)> StartPeerAsync(string[] args, Stre
     };
     Peer peer = await PeerHost.StartAsync(table.ToOptions(), sink);
     return (peer, peer.EndPoint.ToString());
+}
+
+// The evil client runs its attack at once; the host then waits for stdin EOF like a peer, so the
+// parent decides when its connections go (disposal stops a run that is still going).
+static async Task<(IAsyncDisposable, string)> StartClientAsync(string[] args, StreamReader stdin, JsonLineSink sink)
+{
+    ClientTable table = await ClientCommandLine.ReadAsync(args[1..], stdin);
+    EvilClient client = EvilClient.Start(table.ToOptions(), sink);
+    return (client, client.Options.Target.ToString());
 }
 
 static async Task<(IAsyncDisposable, string)> StartProxyAsync(string[] args, JsonLineSink sink)

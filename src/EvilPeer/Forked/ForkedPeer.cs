@@ -55,7 +55,7 @@ public sealed class ForkedPeer : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         Process process = await ProcessSpawner.StartAsync(HostLocator.StartInfo(HostLocator.Resolve(hostPath)));
         var stats = new PeerStats();
-        var output = new HostOutput(process, options.Name, sink, stats);
+        var output = new HostOutput(process, options.Name, sink, e => EventStats.Apply(stats, e));
         try
         {
             await process.StandardInput.WriteLineAsync(FaultTable.FromOptions(options).ToJson().AsMemory(), cancellationToken);

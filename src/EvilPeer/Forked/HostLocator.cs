@@ -30,7 +30,8 @@ public static class HostLocator
         return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 
-    internal static ProcessStartInfo StartInfo(string hostPath)
+    /// <param name="arguments">After the host path, e.g. <c>client</c> for the evil-client mode.</param>
+    internal static ProcessStartInfo StartInfo(string hostPath, params string[] arguments)
     {
         bool isDll = hostPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
         var info = new ProcessStartInfo(isDll ? DotnetMuxer() : hostPath)
@@ -42,6 +43,7 @@ public static class HostLocator
             StandardInputEncoding = new System.Text.UTF8Encoding(false),
         };
         if (isDll) info.ArgumentList.Add(hostPath);
+        foreach (string argument in arguments) info.ArgumentList.Add(argument);
         info.Environment[ParentPidVariable] = Environment.ProcessId.ToString();
         return info;
     }

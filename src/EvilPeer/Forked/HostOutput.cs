@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using ChaosFeatures.EvilPeer.Events;
-using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Validation;
 
 namespace ChaosFeatures.EvilPeer.Forked;
@@ -17,14 +16,15 @@ internal sealed class HostOutput : IAsyncDisposable
     private readonly Process _process;
     private readonly string _actor;
     private readonly IPeerEventSink? _sink;
-    private readonly PeerStats _stats;
+    private readonly Action<PeerEvent> _observe;
     private readonly StringBuilder _stderr = new();
     private readonly Task _stderrPump;
     private Task _eventPump = Task.CompletedTask;
 
-    public HostOutput(Process process, string actor, IPeerEventSink? sink, PeerStats stats)
+    /// <param name="observe">Sees every event before the sink does: rebuilds the child's counters.</param>
+    public HostOutput(Process process, string actor, IPeerEventSink? sink, Action<PeerEvent> observe)
     {
-        _stats = stats;
+        _observe = observe;
         _process = process;
         _actor = actor;
         _sink = sink;
@@ -37,6 +37,9 @@ internal sealed class HostOutput : IAsyncDisposable
         await _process.StandardOutput.ReadLineAsync(cancellationToken).AsTask().WaitAsync(timeout, cancellationToken);
 
     public void StartPumping() => _eventPump = Task.Run(PumpEventsAsync);
+
+    /// <summary>Completes when the child's stdout ends (it exited, or closed it): no event comes after.</summary>
+    public Task EventsEnded => _eventPump;
 
     /// <summary>Call once the process has exited: both pipes are then at EOF and the pumps end.</summary>
     public async ValueTask DisposeAsync() => await Task.WhenAll(_eventPump, _stderrPump).WaitAsync(PumpBound);
@@ -61,7 +64,7 @@ internal sealed class HostOutput : IAsyncDisposable
                 peerEvent = new PeerEvent(Stopwatch.GetTimestamp(), _actor, "error", 0,
                     [new("message", $"unreadable host output: {e.Message}"), new("line", line)]);
             }
-            EventStats.Apply(_stats, peerEvent);
+            _observe(peerEvent);
             _sink?.Emit(peerEvent);
         }
     }

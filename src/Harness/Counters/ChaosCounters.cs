@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
+using ChaosFeatures.EvilPeer.EvilClients;
 using ChaosFeatures.EvilPeer.Peers;
+using ChaosFeatures.Harness.ServersUnderTest;
 using ChaosFeatures.Harness.Clients;
 
 namespace ChaosFeatures.Harness.Counters;
@@ -52,6 +54,31 @@ public sealed class ChaosCounters
         Set(CounterNames.PeerServed(peer), stats.BytesServed);
         Set(CounterNames.PeerReadBytes(peer), stats.BytesRead);
         Set(CounterNames.PeerAccepted(peer), stats.ConnectionsAccepted);
+    }
+
+    /// <summary>An evil client's live stats as counters (<c>evil_client_open_E</c>, ...): a snapshot, so call it before reading them.</summary>
+    public void RecordEvilClient(string client, EvilClientStats stats)
+    {
+        Set(CounterNames.EvilClient("attempts", client), stats.ConnectAttempts);
+        Set(CounterNames.EvilClient("connected", client), stats.Connected);
+        Set(CounterNames.EvilClient("open", client), stats.Open);
+        Set(CounterNames.EvilClient("refused", client), stats.Refused);
+        Set(CounterNames.EvilClient("connect_timeouts", client), stats.ConnectTimeouts);
+        Set(CounterNames.EvilClient("server_fin", client), stats.ServerClosed);
+        Set(CounterNames.EvilClient("server_rst", client), stats.ServerResets);
+        Set(CounterNames.EvilClient("sent_bytes", client), stats.BytesSent);
+        Set(CounterNames.EvilClient("received_bytes", client), stats.BytesReceived);
+    }
+
+    /// <summary>A server under test's /proc snapshot as counters (<c>server_open_fds_S</c>, ...).</summary>
+    public void RecordServer(string server, ServerSnapshot snapshot)
+    {
+        Set(CounterNames.Server("alive", server), snapshot.Alive ? 1 : 0);
+        Set(CounterNames.Server("rss_kb", server), snapshot.RssKb);
+        Set(CounterNames.Server("threads", server), snapshot.Threads);
+        Set(CounterNames.Server("open_fds", server), snapshot.OpenFds);
+        Set(CounterNames.Server("established", server), snapshot.Established);
+        Set(CounterNames.Server("close_wait", server), snapshot.CloseWait);
     }
 
     private void RecordTransfer(string direction, string task, TransferResult result)

@@ -15,6 +15,12 @@ public static class CounterNames
     public static string PeerReadBytes(string peer) => $"evil_peer_read_bytes_{peer}";
     public static string PeerAccepted(string peer) => $"evil_peer_accepted_{peer}";
 
+    /// <summary><c>evil_client_{what}_{client}</c>: attempts, connected, open, refused, connect_timeouts, server_fin, server_rst, sent_bytes, received_bytes.</summary>
+    public static string EvilClient(string what, string client) => $"evil_client_{what}_{client}";
+
+    /// <summary><c>server_{what}_{server}</c>: alive, rss_kb, threads, open_fds, established, close_wait.</summary>
+    public static string Server(string what, string server) => $"server_{what}_{server}";
+
     internal static IEnumerable<string> TransferFamily(string direction, string task) =>
     [
         Io(direction, "attempts", task), Io(direction, "ok", task), Io(direction, "cancelled", task), Io(direction, "failed", task),

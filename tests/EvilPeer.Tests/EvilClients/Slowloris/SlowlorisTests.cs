@@ -1,0 +1,64 @@
+using System.Net.Sockets;
+using System.Text;
+using ChaosFeatures.EvilPeer.EvilClients;
+using ChaosFeatures.EvilPeer.EvilClients.Slowloris;
+using ChaosFeatures.EvilPeer.Tests.EvilClients.Support;
+
+namespace ChaosFeatures.EvilPeer.Tests.EvilClients.Slowloris;
+
+public sealed class SlowlorisTests
+{
+    private static readonly byte[] Request = Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: x\r\n");
+
+    [Fact]
+    public async Task Trickles_the_request_byte_by_byte_at_the_rate()
+    {
+        await using var server = new TargetServer();
+        await using var client = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new SlowlorisBehaviour(Request, bytesPerSecond: 100)));
+
+        EvilClientReport report = await client.WaitAsync(TargetServer.Bound);
+        await server.WaitForEndsAsync(1);
+
+        SeenConnection seen = server.Seen.Single();
+        seen.Bytes.Should().Equal(Request);
+        seen.Arrivals.Count.Should().BeGreaterThan(Request.Length / 2, "bytes arrive one by one, not in one segment (a few may coalesce under load)");
+        (seen.Arrivals[^1] - seen.Arrivals[0]).Should().BeGreaterThan(TimeSpan.FromMilliseconds(200),
+            $"{Request.Length} bytes at 100 B/s take ~{(Request.Length - 1) * 10} ms");
+        report.Connections.Single().BytesSent.Should().Be(Request.Length);
+    }
+
+    [Fact]
+    public async Task Stops_trickling_once_the_server_cuts_it_off()
+    {
+        await using var server = new TargetServer(async (socket, seen, ct) =>
+        {
+            while (seen.Count < 5) await Task.Delay(5, ct);
+            socket.Shutdown(SocketShutdown.Both);
+        });
+        await using var client = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new SlowlorisBehaviour(Request, bytesPerSecond: 50)));
+
+        EvilClientReport report = await client.WaitAsync(TargetServer.Bound);
+
+        ConnectionResult connection = report.Connections.Single();
+        connection.EndedByServer.Should().BeTrue($"the server closed it ({connection.End})");
+        connection.BytesSent.Should().BeLessThan(Request.Length);
+        report.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds((Request.Length - 1) * 20), "it did not trickle on to the end");
+    }
+
+    [Fact]
+    public async Task Pauses_wait_on_the_injected_clock()
+    {
+        await using var server = new TargetServer();
+        var time = new FastTime(100);
+        // 1 byte/s takes 25 s on the client's clock; on one running 100 times faster, about 0.25 s.
+        await using var client = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new SlowlorisBehaviour(Request, bytesPerSecond: 1)), time: time);
+
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        EvilClientReport report = await client.WaitAsync(TargetServer.Bound);
+
+        report.Connections.Single().BytesSent.Should().Be(Request.Length);
+        report.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(Request.Length - 2), "on its own clock the trickle took its time");
+        wall.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(12), "on the wall clock it took a hundredth of that");
+        time.TimersCreated.Should().BePositive();
+    }
+}
