@@ -155,7 +155,7 @@ internal static class HostCommandLine
         (time ms, close fin|rst), corrupt (offset+bit, or rate). e.g. --toxic latency:latency=100,jitter=10
 
         client: each option is the client-table field in kebab case; loopback targets only unless --allow-non-loopback.
-          --target 127.0.0.1:6379 --mode hold|slowloris|declared_frame|random|replay|churn|half_close
+          --target 127.0.0.1:6379 --mode hold|slowloris|declared_frame|random|replay|churn|half_close|never_read
           --connections N (1..10000)  --seed N  --connect-timeout MS  --max-duration MS (1..600000)  --hard-close
           --hold MS  --delay MS  --chunk N  --payload-text S | --payload-base64 B  --rate BYTES/S
           --header u32be|u32le|u16be|u64be|resp|http  --declared N  --body N  --bytes N  --repeat N  --cycles N

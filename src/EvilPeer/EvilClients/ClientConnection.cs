@@ -9,17 +9,21 @@ namespace ChaosFeatures.EvilPeer.EvilClients;
 /// moment we connect (so its FIN or RST is seen even while we are silent) with a zero-byte read
 /// first, so a thousand idle connections hold no buffers. Sends, pauses and closes are counted and
 /// reported; how the connection ended is decided once, first reason wins. Owned by one lane.
+/// A behaviour that never reads (<see cref="EvilClientBehaviour.ReadsReplies"/>) gets no watch loop and a
+/// small receive buffer; its server's FIN or RST is then read from the kernel's TCP state.
 /// </summary>
 internal sealed class ClientConnection
 {
     private const int ReadBufferSize = 16 * 1024;
     private const int Undecided = -1;
+    private static readonly TimeSpan StatePollEvery = TimeSpan.FromMilliseconds(20);
 
     private readonly Socket _socket;
     private readonly ClientRun _run;
     private readonly long _connectedAt;
     private readonly TaskCompletionSource _serverGone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _watch;
+    private readonly bool _reads;
     private byte[]? _head;
     private int _headLength, _end = Undecided;
     private long _sent, _received, _endedAt;
@@ -28,7 +32,8 @@ internal sealed class ClientConnection
     {
         (_socket, _run, Id) = (socket, run, id);
         _connectedAt = run.Time.GetTimestamp();
-        _watch = WatchAsync();
+        _reads = run.Options.Behaviour.ReadsReplies;
+        _watch = _reads ? WatchAsync() : Task.CompletedTask;
     }
 
     public long Id { get; }
@@ -44,6 +49,8 @@ internal sealed class ClientConnection
         run.Events.Attempt(id);
         long attemptedAt = run.Time.GetTimestamp();
         var socket = new Socket(run.Options.Target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        // Set before the connect, so the window the server sees is small from the first byte.
+        if (!run.Options.Behaviour.ReadsReplies) socket.ReceiveBufferSize = NeverRead.NeverReadBehaviour.ReceiveBufferBytes;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(run.Options.ConnectTimeoutMs), run.Time);
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(run.Stopping, timeout.Token);
         try
@@ -69,15 +76,18 @@ internal sealed class ClientConnection
         return new ClientConnection(socket, run, id);
     }
 
-    /// <summary>Sends all of <paramref name="data"/>; false when the server is gone (nothing more should be sent).</summary>
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> data)
+    /// <summary>
+    /// Sends all of <paramref name="data"/>; false when the server is gone, or when <paramref name="bound"/> ran out
+    /// mid-send (nothing more should be sent either way).
+    /// </summary>
+    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> data, CancellationToken bound = default)
     {
         if (Volatile.Read(ref _end) != Undecided) return false;
         try
         {
             while (!data.IsEmpty)
             {
-                int n = await _socket.SendAsync(data, SocketFlags.None, _run.Stopping);
+                int n = await _socket.SendAsync(data, SocketFlags.None, bound.CanBeCanceled ? bound : _run.Stopping);
                 data = data[n..];
                 Interlocked.Add(ref _sent, n);
                 _run.Stats.OnSent(n);
@@ -89,6 +99,10 @@ internal sealed class ClientConnection
         {
             // EPIPE (Shutdown) or ECONNRESET: the server closed; a FIN our reader already saw wins.
             Decide(ConnectionEnd.ServerReset);
+            return false;
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested && !_run.Stopping.IsCancellationRequested)
+        {
             return false;
         }
     }
@@ -119,6 +133,7 @@ internal sealed class ClientConnection
     /// <summary>Ends the connection (FIN or RST unless the server already ended it) and records its result.</summary>
     public async Task CloseAsync(bool hardClose)
     {
+        if (!_reads) PollServerEnd(); // a FIN or RST that came in the last moment is still the server's doing
         if (Decide(ConnectionEnd.ClosedByClient))
         {
             if (hardClose)
@@ -142,6 +157,7 @@ internal sealed class ClientConnection
 
     private async Task<bool> StillOpenAfterAsync(int ms)
     {
+        if (!_reads) return await PollStillOpenAfterAsync(ms);
         try
         {
             await _serverGone.Task.WaitAsync(TimeSpan.FromMilliseconds(ms), _run.Time, _run.Stopping);
@@ -150,6 +166,31 @@ internal sealed class ClientConnection
         catch (TimeoutException)
         {
             return true;
+        }
+    }
+
+    /// <summary>Without a reader nothing completes <see cref="_serverGone"/>: ask the kernel every few milliseconds instead.</summary>
+    private async Task<bool> PollStillOpenAfterAsync(int ms)
+    {
+        long started = _run.Time.GetTimestamp();
+        while (!PollServerEnd())
+        {
+            TimeSpan left = TimeSpan.FromMilliseconds(ms) - _run.Time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero) return true;
+            await Task.Delay(left < StatePollEvery ? left : StatePollEvery, _run.Time, _run.Stopping);
+        }
+        return false;
+    }
+
+    /// <summary>True (and the end decided) once the kernel says the server sent FIN or RST.</summary>
+    private bool PollServerEnd()
+    {
+        if (ServerGone) return true;
+        switch (TcpState.Of(_socket))
+        {
+            case TcpState.PeerEnd.Fin: Decide(ConnectionEnd.ServerClosed); return true;
+            case TcpState.PeerEnd.Reset: Decide(ConnectionEnd.ServerReset); return true;
+            default: return false;
         }
     }
 

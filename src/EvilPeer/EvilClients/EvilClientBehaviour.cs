@@ -28,4 +28,7 @@ public abstract record EvilClientBehaviour
     }
 
     internal abstract Task RunAsync(ClientConnection connection, ClientRun run);
+
+    /// <summary>False for a client that must not read what the server sends (its connections then have no reader at all).</summary>
+    internal virtual bool ReadsReplies => true;
 }

@@ -38,7 +38,7 @@ public sealed record EvilClientOptions
             .Require(target is null || target.Port > 0, "target", $"{target} has no port (1..65535)")
             .Require(target is null || allowNonLoopback || IPAddress.IsLoopback(target.Address), "target",
                 $"{target} is not a loopback address (127.0.0.0/8 or ::1); the evil client attacks only this machine unless allowNonLoopback is set")
-            .Require(behaviour is not null, "behaviour", "is required (hold, slowloris, declared_frame, random, replay, churn or half_close)")
+            .Require(behaviour is not null, "behaviour", "is required (hold, slowloris, declared_frame, random, replay, churn, half_close or never_read)")
             .Range("connections", connections, 1, MaxConnections)
             .Range("connectTimeout", connectTimeoutMs, 1, MaxConnectTimeoutMs, "ms")
             .Range("maxDuration", maxDurationMs, 1, MaxDurationLimitMs, "ms")

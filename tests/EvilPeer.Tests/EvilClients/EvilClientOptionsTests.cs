@@ -36,7 +36,7 @@ public sealed class EvilClientOptionsTests
         build.Should().Throw<OptionsValidationException>().Which.Errors.Should().BeEquivalentTo(
             "name: \"two words\" must be 1..64 characters without whitespace",
             "target: 127.0.0.1:0 has no port (1..65535)",
-            "behaviour: is required (hold, slowloris, declared_frame, random, replay, churn or half_close)",
+            "behaviour: is required (hold, slowloris, declared_frame, random, replay, churn, half_close or never_read)",
             "connections: 0 is out of range 1..10000",
             "connectTimeout: 0 is out of range 1..60000 ms",
             "maxDuration: 600001 is out of range 1..600000 ms");

@@ -11,12 +11,12 @@ namespace ChaosFeatures.EvilPeer.EvilClients.Forked;
 /// <code>
 /// {"name":"E","target":"127.0.0.1:6379","connections":1,"seed":1,"connectTimeout":5000,"maxDuration":30000,
 ///  "hardClose":false,"allowNonLoopback":false,
-///  "mode":"hold|slowloris|declared_frame|random|replay|churn|half_close",
+///  "mode":"hold|slowloris|declared_frame|random|replay|churn|half_close|never_read",
 ///  "hold":0,"delay":0,"chunk":null,"payloadBase64":"...","payloadText":"...",
 ///  "rate":1,"header":"u32be|u32le|u16be|u64be|resp|http","declared":0,"body":0,
 ///  "bytes":0,"repeat":1,"cycles":1}
 /// </code>
-/// <c>payloadBase64</c>/<c>payloadText</c> is slowloris's payload, replay's bytes, churn's payload and half-close's request.
+/// <c>payloadBase64</c>/<c>payloadText</c> is slowloris's payload, replay's bytes, churn's payload and half-close's and never-read's request.
 /// </summary>
 public sealed class ClientTable
 {

@@ -4,6 +4,7 @@ using ChaosFeatures.EvilPeer.EvilClients.Churn;
 using ChaosFeatures.EvilPeer.EvilClients.DeclaredFrame;
 using ChaosFeatures.EvilPeer.EvilClients.HalfClose;
 using ChaosFeatures.EvilPeer.EvilClients.Hold;
+using ChaosFeatures.EvilPeer.EvilClients.NeverRead;
 using ChaosFeatures.EvilPeer.EvilClients.Noise;
 using ChaosFeatures.EvilPeer.EvilClients.Slowloris;
 using ChaosFeatures.EvilPeer.Validation;
@@ -13,7 +14,7 @@ namespace ChaosFeatures.EvilPeer.EvilClients.Forked;
 /// <summary>Between the flat <see cref="ClientTable"/> and the typed <see cref="EvilClientOptions"/>.</summary>
 internal static class ClientTableMapping
 {
-    private static readonly string[] Modes = ["hold", "slowloris", "declared_frame", "random", "replay", "churn", "half_close"];
+    private static readonly string[] Modes = ["hold", "slowloris", "declared_frame", "random", "replay", "churn", "half_close", "never_read"];
 
     public static EvilClientOptions ToOptions(ClientTable t)
     {
@@ -41,6 +42,7 @@ internal static class ClientTableMapping
             "random" => new RandomBytesBehaviour(t.Bytes, t.Chunk ?? 1024, t.Delay, t.Hold),
             "replay" => new ReplayBehaviour(payload, t.Repeat, t.Chunk ?? 0, t.Delay, t.Hold),
             "churn" => new ChurnBehaviour(t.Cycles, t.Delay, payload),
+            "never_read" => new NeverReadBehaviour(payload, t.Repeat, t.Hold),
             _ => new HalfCloseBehaviour(payload, t.Hold),
         };
         return new EvilClientOptions(t.Name, IPEndPoint.Parse(t.Target!), behaviour, t.Connections, t.Seed, t.ConnectTimeout,
@@ -69,6 +71,7 @@ internal static class ClientTableMapping
                 (t.PayloadBase64, t.Repeat, t.Chunk, t.Delay, t.Hold) = (Base64(r.Payload), r.Repeat, r.ChunkBytes, r.DelayMs, r.HoldMs);
                 break;
             case ChurnBehaviour c: (t.Cycles, t.Delay, t.PayloadBase64) = (c.Cycles, c.DelayMs, c.Payload.IsEmpty ? null : Base64(c.Payload)); break;
+            case NeverReadBehaviour n: (t.PayloadBase64, t.Repeat, t.Hold) = (Base64(n.Request), n.Repeat, n.HoldMs); break;
             case HalfCloseBehaviour h: (t.PayloadBase64, t.Hold) = (h.Request.IsEmpty ? null : Base64(h.Request), h.HoldMs); break;
         }
         return t;

@@ -4,6 +4,7 @@ using ChaosFeatures.EvilPeer.EvilClients;
 using ChaosFeatures.EvilPeer.EvilClients.DeclaredFrame;
 using ChaosFeatures.EvilPeer.EvilClients.Forked;
 using ChaosFeatures.EvilPeer.EvilClients.Hold;
+using ChaosFeatures.EvilPeer.EvilClients.NeverRead;
 using ChaosFeatures.EvilPeer.EvilClients.Noise;
 using ChaosFeatures.EvilPeer.EvilClients.Slowloris;
 using ChaosFeatures.EvilPeer.Tests.EvilClients.Support;
@@ -86,6 +87,7 @@ public sealed class ForkedEvilClientTests
             new("C", target, new DeclaredFrameBehaviour(FrameHeader.RespBulkString, 99, bodyBytes: 5, chunkBytes: 3, holdMs: 2)),
             new("D", target, new RandomBytesBehaviour(10, chunkBytes: 2, delayMs: 1, holdMs: 3)),
             new("F", target, new ReplayBehaviour("xy"u8.ToArray(), repeat: 4, chunkBytes: 1, delayMs: 2, holdMs: 3)),
+            new("G", target, new NeverReadBehaviour("GET k\r\n"u8.ToArray(), repeat: 6, holdMs: 7)),
         ];
         foreach (EvilClientOptions options in all)
         {
