@@ -52,4 +52,7 @@ public sealed record SuiteConfiguration(string FeatureLanguage, ChaosSettings Ch
 public sealed record ChaosSettings(int MaxCombinations, string ResultsDirectory, int ScenarioTimeoutSeconds)
 {
     public static ChaosSettings Default { get; } = new(20, "chaos-results", 60);
+
+    /// <summary><c>chaos.servers</c>: servers under test a feature can name (<c>Given server "S" is the configured "sample" server</c>).</summary>
+    public ServerSettings Servers { get; init; } = ServerSettings.None;
 }

@@ -20,7 +20,38 @@ internal sealed class SuiteConfigurationReader(string path)
             new ChaosSettings(
                 PositiveInt(chaos, "maxCombinations", "chaos.maxCombinations") ?? defaults.MaxCombinations,
                 String(chaos, "resultsDirectory", "chaos.resultsDirectory") ?? defaults.ResultsDirectory,
-                PositiveInt(chaos, "scenarioTimeoutSeconds", "chaos.scenarioTimeoutSeconds") ?? defaults.ScenarioTimeoutSeconds));
+                PositiveInt(chaos, "scenarioTimeoutSeconds", "chaos.scenarioTimeoutSeconds") ?? defaults.ScenarioTimeoutSeconds)
+            {
+                Servers = Servers(chaos),
+            });
+    }
+
+    /// <summary>
+    /// <c>chaos.servers</c>: name -> { command, probe?, startTimeoutMs?, install? }. Unlike the rest of <c>chaos</c>, unknown keys
+    /// in an entry are refused: a misspelt <c>probe</c> would otherwise silently leave the default.
+    /// </summary>
+    private ServerSettings Servers(JsonElement? chaos)
+    {
+        if (Property(chaos, "servers") is not { } servers)
+            return ServerSettings.None;
+        Expect(servers, JsonValueKind.Object, "chaos.servers", "an object of name -> { \"command\": \"...\" }");
+        var entries = new List<ServerSetting>();
+        foreach (var entry in servers.EnumerateObject())
+        {
+            var key = $"chaos.servers.{entry.Name}";
+            if (entry.Name.Length == 0 || entry.Name.Any(char.IsWhiteSpace))
+                throw Error(key, "a name without whitespace (the one a feature uses)");
+            Expect(entry.Value, JsonValueKind.Object, key, "an object with " + string.Join(", ", ServerSetting.Keys));
+            foreach (var field in entry.Value.EnumerateObject())
+                if (!ServerSetting.Keys.Contains(field.Name))
+                    throw new ConfigurationException($"{path}: '{key}.{field.Name}' is not a known key; allowed: {string.Join(", ", ServerSetting.Keys)}");
+            var command = String(entry.Value, "command", $"{key}.command");
+            if (string.IsNullOrWhiteSpace(command))
+                throw Error($"{key}.command", "a command line such as \"dotnet {bin}/server.dll --port {port}\"; it is missing or empty");
+            entries.Add(new ServerSetting(entry.Name, command, String(entry.Value, "probe", $"{key}.probe"),
+                PositiveInt(entry.Value, "startTimeoutMs", $"{key}.startTimeoutMs"), String(entry.Value, "install", $"{key}.install")));
+        }
+        return new ServerSettings(entries);
     }
 
     private JsonElement? Section(JsonElement root, string name)

@@ -15,11 +15,22 @@ public static class CounterNames
     public static string PeerReadBytes(string peer) => $"evil_peer_read_bytes_{peer}";
     public static string PeerAccepted(string peer) => $"evil_peer_accepted_{peer}";
 
+    /// <summary>Counters taken from an evil client's live stats start with this.</summary>
+    public const string EvilClientPrefix = "evil_client_";
+
+    /// <summary>Counters taken from a server under test's /proc snapshot start with this.</summary>
+    public const string ServerPrefix = "server_";
+
+    /// <summary>Counters that are snapshots of something still moving: a step reads them again for a moment until they say what it expects.</summary>
+    public static bool IsLive(string name) =>
+        name.StartsWith(PeerPrefix, StringComparison.Ordinal) || name.StartsWith(EvilClientPrefix, StringComparison.Ordinal) ||
+        name.StartsWith(ServerPrefix, StringComparison.Ordinal);
+
     /// <summary><c>evil_client_{what}_{client}</c>: attempts, connected, open, refused, connect_timeouts, server_fin, server_rst, sent_bytes, received_bytes.</summary>
-    public static string EvilClient(string what, string client) => $"evil_client_{what}_{client}";
+    public static string EvilClient(string what, string client) => $"{EvilClientPrefix}{what}_{client}";
 
     /// <summary><c>server_{what}_{server}</c>: alive, rss_kb, threads, open_fds, established, close_wait.</summary>
-    public static string Server(string what, string server) => $"server_{what}_{server}";
+    public static string Server(string what, string server) => $"{ServerPrefix}{what}_{server}";
 
     internal static IEnumerable<string> TransferFamily(string direction, string task) =>
     [

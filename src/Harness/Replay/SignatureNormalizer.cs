@@ -4,7 +4,7 @@ namespace ChaosFeatures.Harness.Replay;
 
 /// <summary>
 /// Removes what differs between two runs of the same failure: the appended timeline and replay
-/// lines, timestamps, durations, endpoints and ports, GUIDs. Byte counts stay: they are usually the bug.
+/// lines, timestamps, durations, endpoints and ports, process ids, GUIDs. Byte counts stay: they are usually the bug.
 /// </summary>
 public static partial class SignatureNormalizer
 {
@@ -28,6 +28,7 @@ public static partial class SignatureNormalizer
         text = Ipv4Endpoint().Replace(text, "<endpoint>");
         text = Ipv6Endpoint().Replace(text, "<endpoint>");
         text = Port().Replace(text, "${word} <port>");
+        text = ProcessId().Replace(text, "${word} <pid>");
         text = Duration().Replace(text, "<duration>");
         return text;
     }
@@ -49,6 +50,9 @@ public static partial class SignatureNormalizer
 
     [GeneratedRegex(@"(?<word>\b[Pp]ort)\s*[:=]?\s*\d{1,5}\b")]
     private static partial Regex Port();
+
+    [GeneratedRegex(@"(?<word>\bpid)\s+\d+\b")]
+    private static partial Regex ProcessId();
 
     [GeneratedRegex(@"[+]?\b\d+(\.\d+)?\s?(ns|us|µs|ms|milliseconds?|s|sec|secs|seconds?)\b")]
     private static partial Regex Duration();

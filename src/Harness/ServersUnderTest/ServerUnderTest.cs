@@ -57,6 +57,12 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public bool HasExited => _guard.Exited.IsCompleted;
 
+    /// <summary>Time since the last signal the test sent it; null when none was sent (what "within T of the signal" counts from).</summary>
+    public TimeSpan? SinceLastSignal => Interlocked.Read(ref _lastSignalAt) is long at and > 0 ? _time.GetElapsedTime(at) : null;
+
+    /// <summary>The last signal the test sent it, if any.</summary>
+    public ServerSignal? LastSignal => Volatile.Read(ref _lastSignal) is int s and > 0 ? (ServerSignal)s : null;
+
     /// <summary>How it ended, once it has; null while it runs.</summary>
     public ServerExit? Exit => HasExited ? ToExit(_guard.Exited.Result) : null;
 
@@ -71,7 +77,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
         string name = options.Name;
-        string program = options.Command.ResolveProgram() ?? throw new InvalidOperationException(
+        string program = options.Command.ResolveProgram(options.WorkingDirectory) ?? throw new InvalidOperationException(
             $"server {name}: command \"{options.Command.Program}\" {(options.Command.Program.Contains('/') ? "does not exist" : "is not on PATH")}");
         string setsid = new ServerCommand("setsid").ResolveProgram()
             ?? throw new InvalidOperationException($"server {name}: setsid is not on PATH (install: apt-get install util-linux)");
@@ -115,6 +121,37 @@ public sealed class ServerUnderTest : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// What it looked like after its first legitimate exchange, once idle (see <see cref="TakeBaselineAsync"/>): what
+    /// "back to the baseline" compares with. Null until taken.
+    /// </summary>
+    public ServerSnapshot? Baseline { get; private set; }
+
+    /// <summary>
+    /// Probes once, waits until it holds no connection, and keeps that snapshot as <see cref="Baseline"/>. Taken warm
+    /// because a runtime opens descriptors lazily (.NET's socket engine: ~8 on the first client), so a baseline from just
+    /// after the start is one the server never returns to.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The probe was not answered, or it did not go idle; one line.</exception>
+    public async Task<ServerSnapshot> TakeBaselineAsync(TimeSpan within, CancellationToken cancellationToken = default)
+    {
+        ProbeResult probe = await ProbeAsync(within, cancellationToken: cancellationToken);
+        if (!probe.Answered)
+            throw new InvalidOperationException($"server {Name} started but its first legitimate client got no answer: {probe} (is the probe right? {Options.Probe.Description})");
+        try
+        {
+            Baseline = await WaitUntilAsync(s => s.Established == 0 && s.CloseWait == 0, "idle after its first client", within, cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+        return Baseline;
+    }
+
+    /// <summary>Live processes of its process group (it and what it forked): empty once everything is gone.</summary>
+    public IReadOnlyList<int> ProcessesLeft() => ProcStat.GroupMembers(ProcessId);
 
     /// <summary>A /proc snapshot of the listening process now.</summary>
     public ServerSnapshot Snapshot() => ProcSnapshot.Take(ListenerProcessId);

@@ -208,8 +208,9 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     }
 
     /// <summary>
-    /// The counter once every task is idle. A peer counter is re-read (bounded) until it says what is
-    /// <paramref name="expected"/>, because a forked peer's stats arrive as events a little after the fact.
+    /// The counter once every task is idle. A peer, evil client or server counter is re-read (bounded) until it says what
+    /// is <paramref name="expected"/>, because a forked peer's stats arrive as events a little after the fact and a server's
+    /// /proc numbers settle a moment after its clients are done.
     /// </summary>
     private async Task<long> CounterAsync(string counter, Func<long, bool> expected)
     {
@@ -217,9 +218,9 @@ public sealed class AssertionSteps(ChaosScenario chaos)
         var deadline = DateTime.UtcNow + PeerSettleBound;
         while (true)
         {
-            chaos.Peers.RecordCounters();
+            chaos.RecordCounters();
             var actual = chaos.Counters.Get(counter);
-            if (expected(actual) || !counter.StartsWith(CounterNames.PeerPrefix, StringComparison.Ordinal) || DateTime.UtcNow >= deadline)
+            if (expected(actual) || !CounterNames.IsLive(counter) || DateTime.UtcNow >= deadline)
                 return actual;
             await Task.Delay(5, chaos.Cancellation);
         }

@@ -26,11 +26,12 @@ public static class StepCatalogue
     {
         var text = new StringBuilder();
         text.Append("# Step catalogue\n\n")
-            .Append("The io step library (`src/Steps`), generated from its bindings; do not edit by hand. After changing a step, run\n")
+            .Append("The step library (`src/Steps`), generated from its bindings; do not edit by hand. After changing a step, run\n")
             .Append("`").Append(UpdateCommand).Append("`.\n")
             .Append("Each step shows its Cucumber expression (`{string}` is a double-quoted name such as \"EP\") and one example line.\n")
-            .Append("After every @io scenario, and any scenario that used these steps, tasks and peers are ended and checked: no orphan tasks,\n")
-            .Append("no leaked sockets on the scenario's peer and proxy ports, no unobserved task exceptions. A failing case gets its\n")
+            .Append("After every @io scenario, and any scenario that used these steps, tasks, peers, evil clients and servers under test are\n")
+            .Append("ended and checked: no orphan tasks, no leaked sockets on the scenario's peer, proxy and server ports, no process or temp\n")
+            .Append("folder of a server left, no unobserved task exceptions. A failing case gets its\n")
             .Append("event timeline in the failure message; every case's events go to `chaos-results/<run-id>/events.jsonl`.\n");
         foreach (var (topic, steps) in Topics(assembly))
         {

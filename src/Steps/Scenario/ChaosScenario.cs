@@ -7,6 +7,7 @@ using ChaosFeatures.Harness.Replay;
 using ChaosFeatures.Harness.Scheduling;
 using ChaosFeatures.Harness.Seeds;
 using ChaosFeatures.Harness.Peers;
+using ChaosFeatures.Harness.ServersUnderTest;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Harness.Streams;
 using ChaosFeatures.Harness.Tasks;
@@ -17,7 +18,7 @@ namespace ChaosFeatures.Steps.Scenario;
 
 /// <summary>
 /// One test case's chaos state, injected into every binding class of the step library (one per
-/// scenario): its seeds, timeline, peers, in-memory streams, tasks, counters and leak checker. Seeds are decided on
+/// scenario): its seeds, timeline, peers, servers under test and evil clients, in-memory streams, tasks, counters and leak checker. Seeds are decided on
 /// first use, so the pinned-seeds step must come before any step that uses them; the timeline,
 /// scheduler and peers are all created lazily, so a scenario that never touches chaos pays nothing.
 /// Replay descriptor writers read <see cref="TestCase"/>, <see cref="Seeds"/>, <see cref="Timeline"/>
@@ -37,6 +38,7 @@ public sealed class ChaosScenario : IDisposable
     private Task<IReadOnlyList<string>>? _ending;
     private readonly Lazy<LeakChecker> _leaks;
     private readonly Lazy<ScenarioPeers> _peers;
+    private readonly Lazy<ScenarioServers> _servers;
 
     public ChaosScenario(ScenarioContext context, FeatureContext feature)
     {
@@ -47,6 +49,7 @@ public sealed class ChaosScenario : IDisposable
         _timeline = new Lazy<TestTimeline>(() => new TestTimeline(Seeds, ChaosRun.Current.Log));
         _leaks = new Lazy<LeakChecker>(() => new LeakChecker());
         _peers = new Lazy<ScenarioPeers>(() => new ScenarioPeers(() => Seeds, () => Timeline, Leaks, Counters));
+        _servers = new Lazy<ScenarioServers>(() => new ScenarioServers(() => Timeline, Leaks));
         Streams = new ScenarioStreams(() => Seeds);
         Tasks = new ScenarioTasks(new Lazy<ScenarioScheduler>(() => ScenarioScheduler.For(Seeds, Timeline.RecordPick)));
         Invariants = new InvariantChecks(new LazySink(_timeline));
@@ -67,6 +70,23 @@ public sealed class ChaosScenario : IDisposable
     /// <summary>Made when the seeds are first drawn: its socket baseline reads /proc, which a scenario that uses no chaos should not pay for.</summary>
     public LeakChecker Leaks => _leaks.Value;
     public ScenarioPeers Peers => _peers.Value;
+
+    /// <summary>Servers under test and evil clients; their events go to the timeline, so using them makes the case a chaos case.</summary>
+    public ScenarioServers Servers
+    {
+        get
+        {
+            _ = Timeline;
+            return _servers.Value;
+        }
+    }
+
+    /// <summary>Peers', evil clients' and servers' live numbers as counters, for the counter steps.</summary>
+    public void RecordCounters()
+    {
+        if (_peers.IsValueCreated) Peers.RecordCounters();
+        if (_servers.IsValueCreated) _servers.Value.RecordCounters(Counters);
+    }
     public ScenarioStreams Streams { get; }
     public ScenarioTasks Tasks { get; }
     public InvariantChecks Invariants { get; }
@@ -134,9 +154,10 @@ public sealed class ChaosScenario : IDisposable
     }
 
     /// <summary>
-    /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), then
-    /// proxies and peers, then the leak check on their ports. Returns every problem found (orphan
-    /// tasks, peers that would not stop, leaked sockets, unobserved task exceptions); each is also an invariant event.
+    /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), then evil clients and
+    /// servers under test, then proxies and peers, then the leak check on their ports. Returns every problem found (orphan
+    /// tasks, peers that would not stop, a server's process or folder left, leaked sockets, unobserved task exceptions);
+    /// each is also an invariant event.
     /// </summary>
     public Task<IReadOnlyList<string>> EndAsync(bool abort)
     {
@@ -149,6 +170,7 @@ public sealed class ChaosScenario : IDisposable
         var orphans = await Tasks.EndAllAsync(abort);
         problems.AddRange(orphans);
         Leaks.NoteSuspects();
+        if (_servers.IsValueCreated) problems.AddRange(await _servers.Value.StopAllAsync());
         problems.AddRange(await Peers.StopAllAsync());
         var leaks = await Leaks.CheckAsync(null);
         problems.AddRange(leaks.Leaks);

@@ -15,6 +15,13 @@ public class SignatureNormalizerTests
     }
 
     [Fact]
+    public void A_server_under_tests_process_id_is_noise_too()
+    {
+        SignatureNormalizer.Normalize("server S (pid 4242) did not exit; now: pid 4242 alive fds 31")
+            .Should().Be("server S (pid <pid>) did not exit; now: pid <pid> alive fds 31");
+    }
+
+    [Fact]
     public void The_timeline_and_replay_lines_are_not_part_of_the_signature()
     {
         var message = "payload corrupt at byte 100\ntimeline of x.feature:3 (1/fifo):\n  +0.1ms harness seeds gen=1\nReplay descriptor: /tmp/a.json";

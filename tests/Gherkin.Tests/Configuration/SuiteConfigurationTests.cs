@@ -47,7 +47,25 @@ public sealed class SuiteConfigurationTests : IDisposable
     {
         var repoFile = Path.Combine(AppContext.BaseDirectory, "../../../../../reqnroll.json");
 
-        SuiteConfiguration.Load(repoFile).Chaos.Should().Be(new ChaosSettings(20, "chaos-results", 60));
+        var chaos = SuiteConfiguration.Load(repoFile).Chaos;
+        chaos.Should().Be(new ChaosSettings(20, "chaos-results", 60) { Servers = chaos.Servers });
+        chaos.Servers.Names.Should().Equal("redis", "sample");
+    }
+
+    [Fact]
+    public void Servers_under_test_are_read_by_name_with_their_command_probe_and_start_timeout()
+    {
+        var chaos = Load("""
+            { "chaos": { "servers": {
+                "sample": { "command": "dotnet {bin}/s.dll --port {port}", "probe": "length-prefixed", "startTimeoutMs": 5000 },
+                "bare": { "command": "my-server {port}", "install": "apt-get install my-server" } } } }
+            """).Chaos;
+
+        chaos.Servers.All.Should().Equal(
+            new ServerSetting("bare", "my-server {port}", Install: "apt-get install my-server"),
+            new ServerSetting("sample", "dotnet {bin}/s.dll --port {port}", "length-prefixed", 5000));
+        chaos.Should().Be(ChaosSettings.Default with { Servers = new ServerSettings([chaos.Servers.All.Last(), chaos.Servers.All.First()]) },
+            "settings compare by value, whatever the order");
     }
 
     [Fact]
@@ -65,6 +83,13 @@ public sealed class SuiteConfigurationTests : IDisposable
     [InlineData("""{ "chaos": [] }""", "'chaos' must be an object")]
     [InlineData("""{ "language": "en" }""", "'language' must be an object")]
     [InlineData("""{ "runtime": { "scenarioTimeoutSeconds": 5 } }""", "'runtime.scenarioTimeoutSeconds' moved to 'chaos.scenarioTimeoutSeconds'")]
+    [InlineData("""{ "chaos": { "servers": [] } }""", "'chaos.servers' must be an object of name -> { \"command\": \"...\" }")]
+    [InlineData("""{ "chaos": { "servers": { "s": "x" } } }""", "'chaos.servers.s' must be an object with command, probe, startTimeoutMs, install")]
+    [InlineData("""{ "chaos": { "servers": { "s": { "probe": "connect" } } } }""", "'chaos.servers.s.command' must be a command line such as")]
+    [InlineData("""{ "chaos": { "servers": { "s": { "command": 7 } } } }""", "'chaos.servers.s.command' must be a string")]
+    [InlineData("""{ "chaos": { "servers": { "s": { "command": "x", "prob": "connect" } } } }""", "'chaos.servers.s.prob' is not a known key; allowed: command, probe, startTimeoutMs, install")]
+    [InlineData("""{ "chaos": { "servers": { "s": { "command": "x", "startTimeoutMs": -1 } } } }""", "'chaos.servers.s.startTimeoutMs' must be a whole number greater than 0, got -1")]
+    [InlineData("""{ "chaos": { "servers": { "my s": { "command": "x" } } } }""", "'chaos.servers.my s' must be a name without whitespace")]
     public void Wrong_values_name_the_key_and_what_is_allowed(string json, string expected)
     {
         LoadError(json).Should().Contain(expected).And.Contain(_path);

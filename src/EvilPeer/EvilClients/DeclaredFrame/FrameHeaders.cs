@@ -4,7 +4,7 @@ using System.Text;
 namespace ChaosFeatures.EvilPeer.EvilClients.DeclaredFrame;
 
 /// <summary>The bytes of a <see cref="FrameHeader"/> declaring a length, and the largest length each can declare.</summary>
-internal static class FrameHeaders
+public static class FrameHeaders
 {
     public static long MaxDeclarable(FrameHeader header) => header switch
     {
