@@ -25,15 +25,8 @@ public sealed class SampleServerAttackTests
         return frame;
     }
 
-    /// <summary>
-    /// Descriptors once the server has served a client: the runtime opens its socket engine's (epoll,
-    /// wake-up pipe) lazily, ~8 more than just after start, so a baseline taken cold is not one to return to.
-    /// </summary>
-    private static async Task<int> WarmBaselineAsync(ServerUnderTest server)
-    {
-        (await server.ProbeAsync(TimeSpan.FromSeconds(5))).ThrowIfNotAnswered();
-        return (await server.WaitUntilAsync(s => s.Established == 0 && s.CloseWait == 0, "done with the probe", Bound)).OpenFds;
-    }
+    /// <summary>Descriptors once the server has served a client and is idle (see <see cref="ServerUnderTest.TakeBaselineAsync"/>).</summary>
+    private static async Task<int> WarmBaselineAsync(ServerUnderTest server) => (await server.TakeBaselineAsync(Bound)).OpenFds;
 
     private static string Reply(ConnectionResult c) => c.ReplyHead.Length > 5 ? Encoding.UTF8.GetString(c.ReplyHead.Span[5..]) : "";
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Validation;
 using ChaosFeatures.Harness.ServersUnderTest;
+using ChaosFeatures.Harness.ServersUnderTest.Probes;
 
 namespace ChaosFeatures.Harness.Tests.ServersUnderTest;
 
@@ -30,13 +31,14 @@ public sealed class ServerUnderTestStartTests
     [Fact]
     public async Task A_command_that_does_not_exist_is_one_line_and_starts_nothing()
     {
-        string[] before = Processes.TempFolders("chaos-sut-S-");
-        Func<Task> onPath = () => ServerUnderTest.StartAsync(new ServerUnderTestOptions("S", ServerCommand.Parse("no-such-server --port {port}")));
-        Func<Task> byPath = () => ServerUnderTest.StartAsync(new ServerUnderTestOptions("S", ServerCommand.Parse("/nonexistent/server {port}")));
+        // A name of its own: other tests start servers named S in parallel, and their temp folders come and go.
+        string[] before = Processes.TempFolders("chaos-sut-Missing-");
+        Func<Task> onPath = () => ServerUnderTest.StartAsync(new ServerUnderTestOptions("Missing", ServerCommand.Parse("no-such-server --port {port}")));
+        Func<Task> byPath = () => ServerUnderTest.StartAsync(new ServerUnderTestOptions("Missing", ServerCommand.Parse("/nonexistent/server {port}")));
 
-        (await onPath.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Be("server S: command \"no-such-server\" is not on PATH");
-        (await byPath.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Be("server S: command \"/nonexistent/server\" does not exist");
-        Processes.TempFolders("chaos-sut-S-").Should().BeEquivalentTo(before);
+        (await onPath.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Be("server Missing: command \"no-such-server\" is not on PATH");
+        (await byPath.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Be("server Missing: command \"/nonexistent/server\" does not exist");
+        Processes.TempFolders("chaos-sut-Missing-").Should().BeEquivalentTo(before);
     }
 
     [Fact]
@@ -118,4 +120,35 @@ public sealed class ServerUnderTestStartTests
         command.ArgumentsFor(7000, "/tmp/x").Should().Equal("my server.dll", "--name", "a b", "--port", "7000", "--empty", "");
         new ServerCommand("redis-server", ["--dir", "{folder}"]).ArgumentsFor(1, "/tmp/f").Should().Equal("--dir", "/tmp/f");
     }
+
+    [Fact]
+    public void Bin_is_the_tests_folder_dotnet_is_our_muxer_and_a_relative_program_starts_from_the_working_directory()
+    {
+        string bin = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory);
+        ServerCommand sample = ServerCommand.Parse("dotnet {bin}/" + ServerCommands.LengthPrefixedDll + " --port {port}");
+        string folder = Path.GetFileName(bin);
+
+        sample.ArgumentsFor(7, "/f").Should().Equal($"{bin}/{ServerCommands.LengthPrefixedDll}", "--port", "7");
+        sample.ResolveProgram().Should().Be(ChaosFeatures.EvilPeer.Forked.HostLocator.DotnetMuxer(), "the SDK that runs the tests runs the server");
+        new ServerCommand("{bin}/" + ServerCommands.LengthPrefixedDll).ResolveProgram().Should().Be(Path.Combine(bin, ServerCommands.LengthPrefixedDll));
+        new ServerCommand($"./{folder}/{ServerCommands.LengthPrefixedDll}").ResolveProgram(Path.GetDirectoryName(bin))
+            .Should().Be(Path.Combine(bin, ServerCommands.LengthPrefixedDll));
+        ServerCommand.Words("--limit 'normal 1mb 0' -x").Should().Equal("--limit", "normal 1mb 0", "-x");
+        sample.With(["--size-check", "early"]).Arguments.Should().EndWith(["--size-check", "early"]);
+    }
+
+    [Theory]
+    [InlineData("connect", "a TCP connect")]
+    [InlineData("length-prefixed", "a length-prefixed echo of 4 bytes")]
+    [InlineData("redis-ping", "PING -> +PONG")]
+    [InlineData("line:HELLO -> WORLD 1", "HELLO -> WORLD 1")]
+    public void Probes_are_named_as_features_write_them(string name, string description) =>
+        ServerProbes.Parse(name).Description.Should().Be(description);
+
+    [Theory]
+    [InlineData("pong", "probe: \"pong\" is not one of connect, length-prefixed, redis-ping, line:REQUEST -> REPLY")]
+    [InlineData("line:PING", "probe: \"line:PING\" is not line:REQUEST -> REPLY (both non-empty, one \"->\")")]
+    [InlineData("line: -> +PONG", "probe: \"line: -> +PONG\" is not line:REQUEST -> REPLY (both non-empty, one \"->\")")]
+    public void An_unknown_probe_is_one_line_listing_the_known_ones(string name, string message) =>
+        FluentActions.Invoking(() => ServerProbes.Parse(name)).Should().Throw<ArgumentException>().Which.Message.Should().StartWith(message);
 }
