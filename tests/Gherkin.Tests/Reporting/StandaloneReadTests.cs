@@ -35,7 +35,7 @@ public sealed class StandaloneReadTests(SampleRunFixture fixture) : IClassFixtur
         using var page = new MemoryStream();
 
         report.WriteJUnit(junit);
-        report.WriteChaosPage(page, [new ScenarioTrend("features/x.feature:7", "Download under transport faults", 0.5, ["passed", "failed"], true, false)]);
+        report.WriteChaosPage(page, [new ScenarioTrend("features/x.feature:7", "Download under transport faults", 0.5, ["passed", "failed"], true, false, false)]);
 
         report.Cases.Should().HaveCount(Sample.Ran.Count).And.Contain(c => c.Status == "failed" && c.FailedAttempts == 1 && c.Attempts == 1);
         System.Text.Encoding.UTF8.GetString(junit.ToArray()).Should().Contain("<testsuites").And.Contain("Download under transport faults");
