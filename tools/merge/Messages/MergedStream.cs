@@ -7,11 +7,13 @@ using ChaosFeatures.Merge.Jobs;
 namespace ChaosFeatures.Merge.Messages;
 
 /// <summary>
-/// The jobs' Cucumber Messages streams as one test run: one <c>testRunStarted</c> (the earliest) and <c>meta</c>, each
-/// feature's source once, then every job's documents, pickles, definitions and results with the job's ids prefixed
-/// (<see cref="JobIds"/>), and one <c>testRunFinished</c> (the latest, successful only if every job's run was). A
-/// pickle's name gets its seed set and its tags <c>@gen:G</c>, <c>@sched:S</c> and <c>@shard:k/N</c>, so every report
-/// tells the jobs apart and can be filtered by them. Jobs without a stream are left out (the summary names them).
+/// The jobs' Cucumber Messages streams as one test run: one <c>testRunStarted</c> (the earliest) and <c>meta</c>, then
+/// every job's sources, documents, pickles, definitions and results with the job's ids prefixed (<see cref="JobIds"/>)
+/// and one <c>testRunFinished</c> (the latest, successful only if every job's run was). Each job's features sit under
+/// its name (<c>gen7-random-11-s2of3/features/x.feature</c>): each job's document has its own ids, and Cucumber's
+/// report shows nothing for a feature given twice. A pickle's name gets its seed set and its tags <c>@gen:G</c>,
+/// <c>@sched:S</c> and <c>@shard:k/N</c>, so every report tells the jobs apart and can be filtered by them. The jobs
+/// must have run the same feature texts. Jobs without a stream are left out (the summary names them).
 /// </summary>
 internal static class MergedStream
 {
@@ -34,16 +36,12 @@ internal static class MergedStream
                 if (type is "meta" or "testRunStarted" or "testRunFinished")
                     continue;
                 if (type == "source")
-                {
-                    if (SourceSeenBefore(envelope["source"]!, sources, job, at))
-                        continue;
-                }
-                else
-                {
-                    JobIds.Prefix(envelope, prefix, RunId);
-                    if (type == "pickle")
-                        MarkPickle(envelope["pickle"]!.AsObject(), job.Manifest);
-                }
+                    CheckSameText(envelope["source"]!, sources, job, at);
+                JobIds.Prefix(envelope, prefix, RunId);
+                if (envelope[type] is JsonObject { } message && message["uri"] is JsonValue uri)
+                    message["uri"] = prefix + uri.GetValue<string>();
+                if (type == "pickle")
+                    MarkPickle(envelope["pickle"]!.AsObject(), job.Manifest);
                 writer.WriteLine(envelope.ToJsonString());
             }
         }
@@ -81,18 +79,12 @@ internal static class MergedStream
         return (meta, started, finished, success);
     }
 
-    private static bool SourceSeenBefore(JsonNode source, Dictionary<string, (string Data, string Job)> sources, JobFolder job, string at)
+    private static void CheckSameText(JsonNode source, Dictionary<string, (string Data, string Job)> sources, JobFolder job, string at)
     {
         var uri = source["uri"]?.GetValue<string>() ?? throw new MergeInputException($"{at}: a source without a uri");
         var data = source["data"]?.GetValue<string>() ?? "";
-        if (!sources.TryGetValue(uri, out var seen))
-        {
-            sources[uri] = (data, job.Manifest.Name);
-            return false;
-        }
-        return seen.Data == data
-            ? true
-            : throw new MergeInputException($"jobs {seen.Job} and {job.Manifest.Name} ran different texts of {uri}: merge the jobs of one commit");
+        if (!sources.TryAdd(uri, (data, job.Manifest.Name)) && sources[uri].Data != data)
+            throw new MergeInputException($"jobs {sources[uri].Job} and {job.Manifest.Name} ran different texts of {uri}: merge the jobs of one commit");
     }
 
     private static void MarkPickle(JsonObject pickle, Jobs.JobManifest job)

@@ -2,16 +2,19 @@ using Io.Cucumber.Messages.Types;
 
 namespace ChaosFeatures.Gherkin.Reporting.Results;
 
-/// <summary>The nodes of a Gherkin document message by id: what pickles and pickle steps point at.</summary>
+/// <summary>
+/// The nodes of a feature's Gherkin document messages by id: what pickles and pickle steps point at. A stream may
+/// hold several documents of one feature (each with its own ids); their nodes are all kept.
+/// </summary>
 internal sealed class DocumentNodes
 {
     private readonly Dictionary<string, Scenario> _scenarios = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Step> _steps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (IReadOnlyList<string>, IReadOnlyList<string>)> _examplesRows = new(StringComparer.Ordinal);
 
-    public DocumentNodes(GherkinDocument document)
+    public void Add(GherkinDocument document)
     {
-        Feature = document.Feature;
+        Feature ??= document.Feature;
         foreach (var child in document.Feature?.Children ?? [])
         {
             Add(child.Background?.Steps);
@@ -24,7 +27,7 @@ internal sealed class DocumentNodes
         }
     }
 
-    public Feature? Feature { get; }
+    public Feature? Feature { get; private set; }
 
     public Scenario? Scenario(string id) => _scenarios.GetValueOrDefault(id);
 

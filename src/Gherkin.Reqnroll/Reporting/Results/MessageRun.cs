@@ -59,7 +59,9 @@ internal sealed class MessageRun(FeatureSuite? suite)
     {
         switch (envelope)
         {
-            case { GherkinDocument: { Uri: { } uri } document }: _documents[uri] = new DocumentNodes(document); break;
+            case { GherkinDocument: { Uri: { } uri } document }:
+                (_documents.TryGetValue(uri, out var nodes) ? nodes : _documents[uri] = new DocumentNodes()).Add(document);
+                break;
             case { Pickle: { } pickle }:
                 if (_pickles.TryAdd(pickle.Id, pickle)) _pickleOrder[pickle.Id] = _pickleOrder.Count;
                 break;
