@@ -115,5 +115,20 @@ public sealed class MergeInputTests : IDisposable
         if (Directory.Exists(Out)) Directory.GetFileSystemEntries(Out).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Jobs_that_ran_different_feature_texts_leave_no_output_folder_behind()
+    {
+        foreach (var (name, text) in new[] { ("a", "Feature: one"), ("b", "Feature: two") })
+        {
+            JobFolderWriter.Manifest(_temp.Combine(name), "1/1", scheduler: name == "a" ? "fifo" : "random:1");
+            Directory.CreateDirectory(_temp.Combine(name, "reports"));
+            File.WriteAllLines(_temp.Combine(name, "reports", "cucumber-messages.ndjson"),
+                [$"{{\"source\":{{\"uri\":\"features/x.feature\",\"data\":\"{text}\",\"mediaType\":\"text/x.cucumber.gherkin+plain\"}}}}"]);
+        }
+
+        await ExpectBadInputAsync("ran different texts of features/x.feature: merge the jobs of one commit", _temp.Combine("a"), _temp.Combine("b"), "--out", Out);
+        Directory.Exists(Out).Should().BeFalse();
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -21,7 +21,7 @@ public static class MergeCli
         {
             jobs, outFolder, previous, nights,
         };
-        command.SetAction(parsed => new MergeJob(stdout).Run(Validate(new MergeRequest(
+        command.SetAction((parsed, _) => new MergeJob(stdout).RunAsync(Validate(new MergeRequest(
             parsed.GetValue(jobs) ?? [], parsed.GetValue(outFolder) ?? "", parsed.GetValue(previous), parsed.GetValue(nights), currentDirectory))));
 
         var result = command.Parse(args);

@@ -19,7 +19,7 @@ internal sealed class MergeJob(TextWriter stdout)
     public const string ChaosPageFile = "chaos-report.html";
     public const string JUnitFile = "junit.xml";
 
-    public int Run(MergeRequest request)
+    public async Task<int> RunAsync(MergeRequest request)
     {
         var jobs = JobFolders.Find(request.Jobs, request.CurrentDirectory);
         var previous = request.Previous is { } path ? SummaryJson.PreviousNights(Path.GetFullPath(path, request.CurrentDirectory)) : [];
@@ -36,7 +36,7 @@ internal sealed class MergeJob(TextWriter stdout)
         var window = NightHistory.Window(previous, NightHistory.Tonight(merged.Started, cases), request.Nights);
         var trend = NightHistory.Trend(window);
         output.Stage(ChaosPageFile, s => merged.WriteChaosPage(s, trend));
-        output.Stage(CucumberHtml.FileName, s => CucumberHtml.WriteAsync(mergedPath, s).GetAwaiter().GetResult());
+        await output.StageAsync(CucumberHtml.FileName, s => CucumberHtml.WriteAsync(mergedPath, s));
         output.Stage(JUnitFile, merged.WriteJUnit);
 
         var descriptors = output.StageFolder(ReplayList.FolderName);

@@ -8,6 +8,7 @@ namespace ChaosFeatures.Merge.Output;
 internal sealed class OutputFolder(string path) : IDisposable
 {
     private readonly string _stamp = Guid.NewGuid().ToString("N");
+    private readonly bool _new = !Directory.Exists(path);
     private readonly List<(string Staged, string Target, bool Folder)> _staged = [];
 
     public string Path { get; } = path;
@@ -15,15 +16,23 @@ internal sealed class OutputFolder(string path) : IDisposable
     /// <summary>Writes a file under its staged name and returns that name (readable before <see cref="Commit"/>).</summary>
     public string Stage(string name, Action<Stream> write)
     {
-        Directory.CreateDirectory(Path);
-        var staged = Hidden(name);
-        _staged.Add((staged, System.IO.Path.Combine(Path, name), false));
-        using (var stream = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        var staged = Begin(name);
+        using (var stream = Create(staged))
         {
             write(stream);
-            // Some writers close the stream they are given (Cucumber's HTML writer does); closing flushed it already.
-            if (stream.CanWrite)
-                stream.Flush(flushToDisk: true);
+            Flush(stream);
+        }
+        return staged;
+    }
+
+    /// <inheritdoc cref="Stage"/>
+    public async Task<string> StageAsync(string name, Func<Stream, Task> write)
+    {
+        var staged = Begin(name);
+        await using (var stream = Create(staged))
+        {
+            await write(stream);
+            Flush(stream);
         }
         return staged;
     }
@@ -56,7 +65,7 @@ internal sealed class OutputFolder(string path) : IDisposable
         _staged.Clear();
     }
 
-    /// <summary>Removes whatever was staged and not committed.</summary>
+    /// <summary>Removes whatever was staged and not committed, and the folder itself when this merge created it for nothing.</summary>
     public void Dispose()
     {
         foreach (var (staged, _, folder) in _staged)
@@ -66,6 +75,25 @@ internal sealed class OutputFolder(string path) : IDisposable
             else if (!folder && File.Exists(staged))
                 File.Delete(staged);
         }
+        if (_new && Directory.Exists(Path) && !Directory.EnumerateFileSystemEntries(Path).Any())
+            Directory.Delete(Path);
+    }
+
+    private string Begin(string name)
+    {
+        Directory.CreateDirectory(Path);
+        var staged = Hidden(name);
+        _staged.Add((staged, System.IO.Path.Combine(Path, name), false));
+        return staged;
+    }
+
+    private static FileStream Create(string path) => new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+
+    // Some writers close the stream they are given (Cucumber's HTML writer does); closing flushed it already.
+    private static void Flush(FileStream stream)
+    {
+        if (stream.CanWrite)
+            stream.Flush(flushToDisk: true);
     }
 
     private string Hidden(string name) => System.IO.Path.Combine(Path, $".{name}.{_stamp}.tmp");
