@@ -12,10 +12,11 @@ public sealed class BandwidthToxicTests
     public async Task Paces_the_download_to_the_rate()
     {
         byte[] payload = ClientSocket.Payload(150_000);
-        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Serving(payload), 1, new BandwidthOptions { Rate = 500 });
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.ServingOnRequest(payload), 1, new BandwidthOptions { Rate = 500 });
         using Socket client = await harness.ConnectAsync();
 
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+        // Timed from before the request that starts the answer: the pacing cannot have begun earlier.
+        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client, request: [1]);
 
         outcome.End.Should().Be("eof");
         outcome.Bytes.Should().Equal(payload);
