@@ -3,6 +3,7 @@ using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Sockets;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
+using ChaosFeatures.EvilPeer.Toxics.Connect;
 
 namespace ChaosFeatures.EvilPeer.Proxy;
 
@@ -54,6 +55,7 @@ internal sealed class ProxyConnection : IToxicHost
     private async Task PumpAsync()
     {
         if (Events.On) Events.Emit("accept", Id, [new("remote", _client.RemoteEndPoint?.ToString())]);
+        if (!await _proxy.ConnectPhase.PassAsync(this).ConfigureAwait(false)) return;
         Socket? upstream = await DialAsync().ConfigureAwait(false);
         if (upstream is null) return;
         _upstream = upstream;
@@ -77,8 +79,8 @@ internal sealed class ProxyConnection : IToxicHost
     /// <summary>Called under the proxy's toxic lock, so a connection never misses a change. A no-op while dialing.</summary>
     public void Apply(IReadOnlyList<ToxicOptions> toxics)
     {
-        _toServer?.Apply(toxics.Where(t => t.Stream == ToxicStream.Upstream).ToArray());
-        _toClient?.Apply(toxics.Where(t => t.Stream == ToxicStream.Downstream).ToArray());
+        _toServer?.Apply(toxics.Where(t => t.Stream == ToxicStream.Upstream && t is not ConnectToxicOptions).ToArray());
+        _toClient?.Apply(toxics.Where(t => t.Stream == ToxicStream.Downstream && t is not ConnectToxicOptions).ToArray());
     }
 
     public void CloseConnection(CloseMode mode, string reason) => Close(mode, reason);
@@ -113,7 +115,7 @@ internal sealed class ProxyConnection : IToxicHost
             int sent = await destination.SendAsync(data, SocketFlags.None, Closed).ConfigureAwait(false);
             data = data[sent..];
         }
-        if (Events.On) EmitBytes("write", stream, total);
+        if (Events.BytesOn) EmitBytes("write", stream, total);
     }
 
     public void EmitBytes(string name, ToxicStream stream, int bytes) =>
@@ -123,6 +125,13 @@ internal sealed class ProxyConnection : IToxicHost
 
     private async Task<Socket?> DialAsync()
     {
+        if (_proxy.UpstreamHost is null)
+        {
+            // Toxiproxy takes any upstream text and fails only here, when a client connects.
+            if (Events.On) Events.Emit("upstream_dial_failed", Id, [new("upstream", _proxy.Options.Upstream), new("error", "not host:port")]);
+            Close(CloseMode.Fin, "upstream is not host:port");
+            return null;
+        }
         var upstream = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var dialTimeout = CancellationTokenSource.CreateLinkedTokenSource(Closed);
         dialTimeout.CancelAfter(TimeSpan.FromSeconds(10));

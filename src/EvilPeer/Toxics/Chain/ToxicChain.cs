@@ -33,6 +33,14 @@ internal sealed class ToxicChain(ChainIdentity identity, IChunkSink tail)
             for (int i = next.Length - 1; i >= 0; i--) next[i].Next = i + 1 < next.Length ? next[i + 1] : tail;
 
             ToxicStage[] removed = old.Where(s => !next.Contains(s)).ToArray();
+            ToxicStage? closing = removed.FirstOrDefault(s => s.ClosesConnectionWhenRemoved && !toxics.Any(t => t.ResolvedName == s.Options.ResolvedName));
+            if (closing is not null)
+            {
+                // Before the new snapshot is published, so no byte slips past the hole the toxic left.
+                // Closing detaches every stage of the old snapshot (the lock is re-entrant).
+                identity.Host.CloseConnection(CloseMode.Fin, $"{closing.Options.ResolvedName}: removed (its dropped data cannot be undone)");
+                return false;
+            }
             Volatile.Write(ref _stages, next);
             foreach (ToxicStage stage in removed) stage.Detach();
             foreach (ToxicStage stage in next) Draw(stage);

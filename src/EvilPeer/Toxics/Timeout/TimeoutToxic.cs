@@ -14,6 +14,8 @@ internal sealed class TimeoutToxic(TimeoutOptions options) : Toxic
 
     public override void OnDetach() => _timer?.Dispose();
 
+    public override bool ClosesConnectionWhenRemoved => true;
+
     public override ValueTask OnDataAsync(Chunk chunk, ToxicContext context, IChunkSink next)
     {
         if (context.EventsOn) context.Emit("drop", [new("toxic", context.Name), new("bytes", (long)chunk.Length)]);
