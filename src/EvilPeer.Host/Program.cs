@@ -22,6 +22,8 @@ var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchro
 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
 
+if (args is ["server", .. var serverArgs]) return await ServerMode.RunAsync(serverArgs, stdout, sink, stop.Task);
+
 IAsyncDisposable running;
 string endpoint;
 try
