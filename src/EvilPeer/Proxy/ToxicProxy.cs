@@ -189,8 +189,8 @@ public sealed class ToxicProxy : IAsyncDisposable
             socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                // Go's listeners set SO_REUSEADDR too: a re-bind must not fail on connections in TIME_WAIT.
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT as well, which would let a
+                // second proxy listen on a taken port. .NET already sets SO_REUSEADDR on Unix.
                 // "[::]" is Go's dual-stack wildcard: it takes IPv4 clients as well.
                 if (endpoint.Address.Equals(IPAddress.IPv6Any)) socket.DualMode = true;
                 socket.Bind(endpoint);
