@@ -18,7 +18,10 @@ internal static class GoFloat
             ? ((float)magnitude).ToString("R", CultureInfo.InvariantCulture)
             : magnitude.ToString("R", CultureInfo.InvariantCulture);
         (string digits, int point) = Digits(shortest);
-        bool exponent = magnitude < 1e-6 || magnitude >= 1e21;
+        // Go compares at the value's own width: float32(1e-6) is just below 1e-6 as a double.
+        bool exponent = bits == 32
+            ? (float)magnitude < 1e-6f || (float)magnitude >= 1e21f
+            : magnitude < 1e-6 || magnitude >= 1e21;
         var text = new StringBuilder(value < 0 ? "-" : "");
         if (exponent)
         {
