@@ -23,12 +23,14 @@ public sealed class ControlServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ProxyRegistry _registry;
+    private readonly ControlLoop _loop;
     private int _disposed;
 
-    private ControlServer(WebApplication app, ProxyRegistry registry, IPEndPoint endpoint, ulong seed)
+    private ControlServer(WebApplication app, ProxyRegistry registry, ControlLoop loop, IPEndPoint endpoint, ulong seed)
     {
         _app = app;
         _registry = registry;
+        _loop = loop;
         Endpoint = endpoint;
         Seed = seed;
     }
@@ -55,10 +57,11 @@ public sealed class ControlServer : IAsyncDisposable
         ulong seed = options.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
         options.Events?.Emit(new PeerEvent(System.Diagnostics.Stopwatch.GetTimestamp(), "control", "seed", 0, [new("seed", (long)seed)]));
         var registry = new ProxyRegistry(new ProxyDefaults(seed, options.Events, options.ByteEvents, options.TimeProvider));
+        var loop = new ControlLoop();
         try
         {
             if (options.ConfigFile is not null) Populate(registry, options.ConfigFile);
-            WebApplication app = Build(address, options.Port, registry, new RequestIds(options.TimeProvider));
+            WebApplication app = Build(address, options.Port, registry, new RequestIds(options.TimeProvider), loop);
             try
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -70,10 +73,11 @@ public sealed class ControlServer : IAsyncDisposable
             }
             string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var uri = new Uri(bound);
-            return new ControlServer(app, registry, new IPEndPoint(address, uri.Port), seed);
+            return new ControlServer(app, registry, loop, new IPEndPoint(address, uri.Port), seed);
         }
         catch
         {
+            loop.Dispose();
             await registry.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -84,10 +88,11 @@ public sealed class ControlServer : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _loop.Dispose();
         await _registry.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static WebApplication Build(IPAddress address, int port, ProxyRegistry registry, RequestIds ids)
+    private static WebApplication Build(IPAddress address, int port, ProxyRegistry registry, RequestIds ids, ControlLoop loop)
     {
         // The empty builder: no configuration files, no logging providers, nothing on stdout.
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -96,11 +101,16 @@ public sealed class ControlServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(address, port);
         });
+        // Requests are read on the socket engine's thread instead of queueing in the thread pool
+        // behind the proxies' pumps; their work then runs on the ControlLoop, never here, because
+        // closing a socket from the engine's own thread would wait for that very thread.
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+
         builder.Services.AddRoutingCore();
         WebApplication app = builder.Build();
         app.UseRouting();
         app.Use(RouteGuard.InvokeAsync);
-        ApiRoutes.Map(app, registry, ids);
+        ApiRoutes.Map(app, registry, ids, loop);
         return app;
     }
 

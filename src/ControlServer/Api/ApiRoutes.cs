@@ -8,16 +8,17 @@ namespace ChaosFeatures.Control.Api;
 /// <summary>
 /// Toxiproxy's routes on minimal APIs, each wrapped in what gorilla/mux runs for a matched route
 /// only: the request id header, the browser refusal, and (ours) a 500 with the message instead of a
-/// dead server when a handler throws. A wrong method gets ASP.NET's empty 405, as mux's.
+/// dead server when a handler throws. A wrong method gets ASP.NET's empty 405, as mux's. The body is
+/// read where the request arrived; the handler runs on the <see cref="ControlLoop"/>.
 /// </summary>
 internal static class ApiRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, ProxyRegistry registry, RequestIds ids)
+    public static void Map(IEndpointRouteBuilder app, ProxyRegistry registry, RequestIds ids, ControlLoop loop)
     {
         var proxies = new ProxyEndpoints(registry);
         var toxics = new ToxicEndpoints(registry);
         var server = new ServerEndpoints(registry);
-        RequestDelegate Matched(Func<HttpContext, Task> handler) => context => RunAsync(context, handler, ids);
+        RequestDelegate Matched(Func<HttpContext, byte[], Task> handler) => context => RunAsync(context, handler, ids, loop);
 
         app.MapPost("/reset", Matched(server.Reset));
         app.MapGet("/proxies", Matched(proxies.Index));
@@ -34,7 +35,7 @@ internal static class ApiRoutes
         app.MapGet("/version", Matched(ServerEndpoints.Version));
     }
 
-    private static async Task RunAsync(HttpContext context, Func<HttpContext, Task> handler, RequestIds ids)
+    private static async Task RunAsync(HttpContext context, Func<HttpContext, byte[], Task> handler, RequestIds ids, ControlLoop loop)
     {
         context.Response.Headers[ApiResponse.RequestIdHeader] = ids.Next();
         // Go's r.UserAgent() is the first User-Agent header; the check is case-sensitive.
@@ -46,7 +47,8 @@ internal static class ApiRoutes
         }
         try
         {
-            await handler(context);
+            byte[] body = await RequestBody.ReadAsync(context);
+            await await loop.RunAsync(() => handler(context, body));
         }
         catch (ApiError e) when (!context.Response.HasStarted)
         {

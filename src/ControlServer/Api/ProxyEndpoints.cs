@@ -8,7 +8,7 @@ namespace ChaosFeatures.Control.Api;
 internal sealed class ProxyEndpoints(ProxyRegistry registry)
 {
     /// <summary>An object keyed by name; Go marshals map keys sorted.</summary>
-    public Task Index(HttpContext context)
+    public Task Index(HttpContext context, byte[] body)
     {
         var json = new GoJsonWriter().BeginObject();
         registry.Read(proxies =>
@@ -19,30 +19,28 @@ internal sealed class ProxyEndpoints(ProxyRegistry registry)
         return ApiResponse.Json(context, 200, json.EndObject());
     }
 
-    public async Task Create(HttpContext context)
+    public Task Create(HttpContext context, byte[] body)
     {
-        var body = RequestBody.Parse(await RequestBody.ReadAsync(context));
-        ProxyInput input = ProxyInput.Decode(body, new ProxyInput("", "", "", Enabled: true));
+        ProxyInput input = ProxyInput.Decode(RequestBody.Parse(body), new ProxyInput("", "", "", Enabled: true));
         var json = new GoJsonWriter();
         ApiProxy proxy = registry.Create(input);
         registry.WithProxy(proxy.Name, p => { p.Write(json); return 0; });
-        await ApiResponse.Json(context, 201, json);
+        return ApiResponse.Json(context, 201, json);
     }
 
-    public Task Show(HttpContext context) =>
+    public Task Show(HttpContext context, byte[] body) =>
         ApiResponse.Json(context, 200, registry.WithProxy(Name(context), Write));
 
-    public async Task Update(HttpContext context)
+    public Task Update(HttpContext context, byte[] body)
     {
-        byte[] body = await RequestBody.ReadAsync(context);
         var json = new GoJsonWriter();
         registry.Update(Name(context), proxy =>
             ProxyInput.Decode(RequestBody.Parse(body), new ProxyInput(proxy.Name, proxy.Listen, proxy.Upstream, proxy.Enabled)));
         registry.WithProxy(Name(context), p => { p.Write(json); return 0; });
-        await ApiResponse.Json(context, 200, json);
+        return ApiResponse.Json(context, 200, json);
     }
 
-    public Task Delete(HttpContext context)
+    public Task Delete(HttpContext context, byte[] body)
     {
         registry.Delete(Name(context));
         return ApiResponse.NoContent(context);

@@ -14,24 +14,24 @@ internal sealed class ServerEndpoints(ProxyRegistry registry)
     public const string ApiVersion = "2.12.0";
 
     /// <summary>Byte-exact, space and newline included: Toxiproxy's own test compares the body.</summary>
-    public static Task Version(HttpContext context) =>
+    public static Task Version(HttpContext context, byte[] body) =>
         ApiResponse.Write(context, 200, "application/json;charset=utf-8", $"{{\"version\": \"{ApiVersion}\"}}\n");
 
     /// <summary>Any body is ignored.</summary>
-    public Task Reset(HttpContext context)
+    public Task Reset(HttpContext context, byte[] body)
     {
         registry.Reset();
         return ApiResponse.NoContent(context);
     }
 
     /// <summary>Errors here are <c>application/json</c> and carry <c>proxies</c>, unlike every other route.</summary>
-    public async Task Populate(HttpContext context)
+    public Task Populate(HttpContext context, byte[] body)
     {
         IReadOnlyList<ApiProxy> proxies = [];
         ApiError? error;
         try
         {
-            var items = PopulateInput.Decode(RequestBody.Parse(await RequestBody.ReadAsync(context)));
+            var items = PopulateInput.Decode(RequestBody.Parse(body));
             (proxies, error) = registry.Populate(items);
         }
         catch (ApiError e)
@@ -52,6 +52,6 @@ internal sealed class ServerEndpoints(ProxyRegistry registry)
             });
             json.EndArray();
         }
-        await ApiResponse.Json(context, error?.Status ?? 201, json.EndObject());
+        return ApiResponse.Json(context, error?.Status ?? 201, json.EndObject());
     }
 }

@@ -7,7 +7,7 @@ namespace ChaosFeatures.Control.Api;
 /// <summary><c>/proxies/{proxy}/toxics</c> and <c>/proxies/{proxy}/toxics/{toxic}</c>.</summary>
 internal sealed class ToxicEndpoints(ProxyRegistry registry)
 {
-    public Task Index(HttpContext context)
+    public Task Index(HttpContext context, byte[] body)
     {
         GoJsonWriter json = registry.WithProxy(ProxyEndpoints.Name(context), proxy =>
         {
@@ -19,25 +19,23 @@ internal sealed class ToxicEndpoints(ProxyRegistry registry)
     }
 
     /// <summary>200, not 201, as in Toxiproxy.</summary>
-    public async Task Create(HttpContext context)
+    public Task Create(HttpContext context, byte[] body)
     {
-        byte[] body = await RequestBody.ReadAsync(context);
         GoJsonWriter json = registry.WithProxy(ProxyEndpoints.Name(context), proxy =>
         {
             ApiToxic toxic = ToxicInput.Create(RequestBody.Parse(body), name => proxy.FindToxic(name) is not null);
             proxy.AddToxic(toxic);
             return Write(toxic);
         });
-        await ApiResponse.Json(context, 200, json);
+        return ApiResponse.Json(context, 200, json);
     }
 
-    public Task Show(HttpContext context) =>
+    public Task Show(HttpContext context, byte[] body) =>
         ApiResponse.Json(context, 200, registry.WithProxy(ProxyEndpoints.Name(context), proxy => Write(Find(proxy, context))));
 
-    /// <summary>The toxic is looked up before the body is read, so a bad body for a missing toxic is a 404.</summary>
-    public async Task Update(HttpContext context)
+    /// <summary>The toxic is looked up before the body is parsed, so a bad body for a missing toxic is a 404.</summary>
+    public Task Update(HttpContext context, byte[] body)
     {
-        byte[] body = await RequestBody.ReadAsync(context);
         GoJsonWriter json = registry.WithProxy(ProxyEndpoints.Name(context), proxy =>
         {
             ApiToxic current = Find(proxy, context);
@@ -45,10 +43,10 @@ internal sealed class ToxicEndpoints(ProxyRegistry registry)
             proxy.ReplaceToxic(current, next);
             return Write(next);
         });
-        await ApiResponse.Json(context, 200, json);
+        return ApiResponse.Json(context, 200, json);
     }
 
-    public Task Delete(HttpContext context)
+    public Task Delete(HttpContext context, byte[] body)
     {
         registry.WithProxy(ProxyEndpoints.Name(context), proxy =>
         {

@@ -39,6 +39,8 @@ internal sealed class ProxyConnection : IToxicHost
 
     IPeerEventSink? IToxicHost.Events => _proxy.Events.Sink;
 
+    bool IToxicHost.ChunkEventsOn => _proxy.Events.BytesOn;
+
     public async Task RunAsync()
     {
         _client.NoDelay = true;

@@ -83,6 +83,8 @@ internal sealed class ToxicContext : IDisposable
 
     public bool EventsOn => _host.Events is not null;
 
+    public bool ChunkEventsOn => _host.ChunkEventsOn;
+
     public void Emit(string name, KeyValuePair<string, object?>[] fields) => _host.Emit(name, fields);
 
     internal void Detach() => _detached.Cancel();

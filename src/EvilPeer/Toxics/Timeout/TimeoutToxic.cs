@@ -18,7 +18,7 @@ internal sealed class TimeoutToxic(TimeoutOptions options) : Toxic
 
     public override ValueTask OnDataAsync(Chunk chunk, ToxicContext context, IChunkSink next)
     {
-        if (context.EventsOn) context.Emit("drop", [new("toxic", context.Name), new("bytes", (long)chunk.Length)]);
+        if (context.ChunkEventsOn) context.Emit("drop", [new("toxic", context.Name), new("bytes", (long)chunk.Length)]);
         chunk.Release();
         return ValueTask.CompletedTask;
     }
