@@ -105,8 +105,9 @@ internal sealed class ProxyConnection : IToxicHost
     /// <summary>Half-close: the source sent FIN, so we shut down our send side towards the destination.</summary>
     public void SendFin(Socket destination, ToxicStream stream)
     {
-        SocketCloser.SendFin(destination);
+        // The event first: a peer that reads the EOF must find it already logged.
         if (Events.On) Events.Emit("fin", Id, [new("stream", ToxicOptions.StreamName(stream))]);
+        SocketCloser.SendFin(destination);
     }
 
     public async ValueTask SendAllAsync(Socket destination, ReadOnlyMemory<byte> data, ToxicStream stream)
