@@ -9,6 +9,7 @@ using ChaosFeatures.EvilPeer.Validation;
 
 // The forked EvilPeer host. Protocol and CLI: see HostCommandLine.Help and FaultTable.
 if (!ParentGuard.Arm()) return 3;
+if (args is ["server", ..]) ServerMode.PrepareRuntime();
 if (args is ["--help"] or ["-h"])
 {
     Console.Out.WriteLine(HostCommandLine.Help);

@@ -11,6 +11,14 @@ namespace ChaosFeatures.EvilPeer.Host;
 /// </summary>
 internal static class ServerMode
 {
+    /// <summary>
+    /// Socket completions run on the socket engine's threads instead of being queued to the thread
+    /// pool. With 1,000 busy connections that queue holds thousands of pump continuations, and the
+    /// API's own socket completions waited behind them for seconds; inline, a request is read at
+    /// once. Must run before the first socket exists: the runtime reads it once.
+    /// </summary>
+    public static void PrepareRuntime() => Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, JsonLineSink sink, Task stop)
     {
         ControlServer server;

@@ -3,7 +3,6 @@ using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Sockets;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
-using ChaosFeatures.EvilPeer.Toxics.Connect;
 
 namespace ChaosFeatures.EvilPeer.Proxy;
 
@@ -79,10 +78,10 @@ internal sealed class ProxyConnection : IToxicHost
     }
 
     /// <summary>Called under the proxy's toxic lock, so a connection never misses a change. A no-op while dialing.</summary>
-    public void Apply(IReadOnlyList<ToxicOptions> toxics)
+    public void Apply(StreamToxics toxics)
     {
-        _toServer?.Apply(toxics.Where(t => t.Stream == ToxicStream.Upstream && t is not ConnectToxicOptions).ToArray());
-        _toClient?.Apply(toxics.Where(t => t.Stream == ToxicStream.Downstream && t is not ConnectToxicOptions).ToArray());
+        _toServer?.Apply(toxics.Upstream);
+        _toClient?.Apply(toxics.Downstream);
     }
 
     public void CloseConnection(CloseMode mode, string reason) => Close(mode, reason);

@@ -18,6 +18,7 @@ public sealed class ToxicProxy : IAsyncDisposable
     private readonly List<Task> _running = [];
     private readonly ConnectPhase _connectPhase;
     private ToxicOptions[] _toxics = [];
+    private StreamToxics _byStream = StreamToxics.Empty;
     private Socket? _socket; // listening, or only bound while a connect_refuse toxic holds the port
     private CancellationTokenSource? _listening;
     private IPEndPoint? _endpoint;
@@ -154,7 +155,7 @@ public sealed class ToxicProxy : IAsyncDisposable
         lock (_gate)
         {
             if (!_enabled) return false;
-            connection.Apply(_toxics);
+            connection.Apply(_byStream);
             return true;
         }
     }
@@ -167,10 +168,11 @@ public sealed class ToxicProxy : IAsyncDisposable
     private void Publish(ToxicOptions[] toxics)
     {
         Volatile.Write(ref _toxics, toxics);
+        _byStream = StreamToxics.Of(toxics); // split once, not once per connection: 1,000 connections make it count
         bool wasRefusing = _connectPhase.Refusing;
         _connectPhase.Publish(toxics);
         if (_enabled && wasRefusing != _connectPhase.Refusing) Bind(_endpoint!);
-        foreach (ProxyConnection connection in _live.Values) connection.Apply(toxics);
+        foreach (ProxyConnection connection in _live.Values) connection.Apply(_byStream);
     }
 
     private int Find(string name) => Array.FindIndex(_toxics, t => t.ResolvedName == name);
