@@ -38,7 +38,7 @@ public sealed class ToxiproxyCliTests
 
     private static async Task<string> CliAsync(ApiHarness harness, params string[] arguments)
     {
-        BoundedProcess.Result result = await BoundedProcess.RunAsync(ToxiproxyAnchor.Cli!, Path.GetTempPath(), TimeSpan.FromSeconds(30), null,
+        BoundedProcess.Result result = await BoundedProcess.RunAsync(ToxiproxyAnchor.RequireCli(), Path.GetTempPath(), TimeSpan.FromSeconds(30), null,
             ["-h", harness.Server.Url.ToString().TrimEnd('/'), .. arguments]);
         result.ExitCode.Should().Be(0, $"toxiproxy-cli {string.Join(' ', arguments)} said: {result.Output}");
         return result.Output;

@@ -109,7 +109,7 @@ public sealed partial class DifferentialTests
     public async Task The_same_requests_get_the_same_answers_from_Toxiproxy_and_from_us()
     {
         int port = FreePort.Next();
-        await using GuardedServer real = await GuardedServer.StartAsync(false, ToxiproxyAnchor.Server!, "-host", "127.0.0.1", "-port", $"{port}");
+        await using GuardedServer real = await GuardedServer.StartAsync(false, ToxiproxyAnchor.RequireServer(), "-host", "127.0.0.1", "-port", $"{port}");
         using var theirs = new ApiClient(new Uri($"http://127.0.0.1:{port}"));
         await GuardedServer.WaitUntilServingAsync(theirs);
         await using ApiHarness ours = await ApiHarness.StartAsync();

@@ -15,6 +15,11 @@ public static class ToxiproxyAnchor
 
     public static string? Cli => Locate("TOXIPROXY_CLI", "toxiproxy-cli");
 
+    /// <summary>The server's path; under <c>CHAOS_STRICT=1</c> a missing one fails here, saying how to get it.</summary>
+    public static string RequireServer() => Server ?? throw new InvalidOperationException($"toxiproxy-server not found (build: {Build})");
+
+    public static string RequireCli() => Cli ?? throw new InvalidOperationException($"toxiproxy-cli not found (build: {Build})");
+
     private static string? Locate(string variable, string name)
     {
         if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } path) return File.Exists(path) ? path : null;
