@@ -1,0 +1,34 @@
+using ChaosFeatures.EvilPeer.Proxy;
+using ChaosFeatures.Harness.Tasks;
+using ChaosFeatures.Steps.Catalogue;
+using ChaosFeatures.Steps.Scenario;
+using Reqnroll;
+
+namespace ChaosFeatures.Steps.Bindings;
+
+[Binding]
+[StepTopic(20, "Proxy faults while tasks run", "A task can act on a running toxic proxy, in its queue, so the fault lands at a chosen point " +
+    "of the clients' work (after a sleep, mid-command): down closes the listener (new connections are refused) and ends live ones " +
+    "with a FIN, as Toxiproxy's enabled=false; up listens again on the same port; a reset sends an RST on every connection through " +
+    "the proxy (a reset_peer toxic, lifted once they are gone, within 2 s).")]
+public sealed class LiveProxySteps(ChaosScenario chaos)
+{
+    [When("task {string} takes the proxy of peer {string} down"), StepExample("When task \"K\" takes the proxy of peer \"R\" down")]
+    public async Task Down(string task, string peer) =>
+        chaos.Tasks.Enqueue(task, ProxyActions.Down(peer, await ProxyAsync(peer), chaos.Timeline));
+
+    [When("task {string} brings the proxy of peer {string} back up"), StepExample("When task \"K\" brings the proxy of peer \"R\" back up")]
+    public async Task Up(string task, string peer) =>
+        chaos.Tasks.Enqueue(task, ProxyActions.Up(peer, await ProxyAsync(peer), chaos.Timeline));
+
+    [When("task {string} resets the connections of the proxy of peer {string}"), StepExample("When task \"K\" resets the connections of the proxy of peer \"R\"")]
+    public async Task Reset(string task, string peer) =>
+        chaos.Tasks.Enqueue(task, ProxyActions.ResetConnections(peer, await ProxyAsync(peer), chaos.Timeline));
+
+    private async Task<ToxicProxy> ProxyAsync(string peer)
+    {
+        if (chaos.Peers.Spec(peer).Proxy is null)
+            throw new InvalidOperationException($"peer \"{peer}\" has no toxic proxy; add 'Given evil peer \"{peer}\" is fronted by a toxic proxy' first");
+        return (await chaos.Peers.GetAsync(peer, chaos.Cancellation)).Proxy!;
+    }
+}
