@@ -35,6 +35,24 @@ public static class ProxyActions
             return Task.CompletedTask;
         });
 
+    /// <summary>Adds a validated toxic to the running proxy; live connections pick it up from their next chunk.</summary>
+    public static TaskAction AddToxic(string peer, ToxicProxy proxy, ToxicOptions toxic, IChaosEventSink events) =>
+        new($"add {toxic.Type} to the proxy of {peer}", TimeSpan.Zero, (t, _) =>
+        {
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_toxic", ("proxy", proxy.Name), ("toxic", toxic.ResolvedName)));
+            proxy.AddToxic(toxic);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Removes every toxic of the running proxy: its connections pass bytes straight through again.</summary>
+    public static TaskAction RemoveToxics(string peer, ToxicProxy proxy, IChaosEventSink events) =>
+        new($"remove the toxics of the proxy of {peer}", TimeSpan.Zero, (t, _) =>
+        {
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_clear", ("proxy", proxy.Name), ("toxics", (long)proxy.Toxics.Count)));
+            foreach (var toxic in proxy.Toxics) proxy.RemoveToxic(toxic.ResolvedName);
+            return Task.CompletedTask;
+        });
+
     /// <summary>
     /// A <c>reset_peer</c> toxic with no delay on both directions: every connection that has carried bytes gets an RST now,
     /// one that has not at its first byte. Lifted once the proxy has no connection left, or after <see cref="ResetBound"/>.

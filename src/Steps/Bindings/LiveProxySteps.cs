@@ -1,4 +1,5 @@
 using ChaosFeatures.EvilPeer.Proxy;
+using ChaosFeatures.EvilPeer.Toxics.Latency;
 using ChaosFeatures.Harness.Tasks;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;
@@ -10,7 +11,8 @@ namespace ChaosFeatures.Steps.Bindings;
 [StepTopic(20, "Proxy faults while tasks run", "A task can act on a running toxic proxy, in its queue, so the fault lands at a chosen point " +
     "of the clients' work (after a sleep, mid-command): down closes the listener (new connections are refused) and ends live ones " +
     "with a FIN, as Toxiproxy's enabled=false; up listens again on the same port; a reset sends an RST on every connection through " +
-    "the proxy (a reset_peer toxic, lifted once they are gone, within 2 s).")]
+    "the proxy (a reset_peer toxic, lifted once they are gone, within 2 s); toxics added this way apply to live connections from their next " +
+    "chunk, and removing the toxics removes every toxic of the proxy, those of Given steps too.")]
 public sealed class LiveProxySteps(ChaosScenario chaos)
 {
     [When("task {string} takes the proxy of peer {string} down"), StepExample("When task \"K\" takes the proxy of peer \"R\" down")]
@@ -24,6 +26,18 @@ public sealed class LiveProxySteps(ChaosScenario chaos)
     [When("task {string} resets the connections of the proxy of peer {string}"), StepExample("When task \"K\" resets the connections of the proxy of peer \"R\"")]
     public async Task Reset(string task, string peer) =>
         chaos.Tasks.Enqueue(task, ProxyActions.ResetConnections(peer, await ProxyAsync(peer), chaos.Timeline));
+
+    [When("task {string} adds {int} ms latency to the proxy of peer {string}"), StepExample("When task \"K\" adds 500 ms latency to the proxy of peer \"R\"")]
+    public async Task AddLatency(string task, int ms, string peer)
+    {
+        var latency = new LatencyOptions { Name = $"live_latency_{task}_{ms}", Latency = ms };
+        latency.Validate(); // here, where the value enters, not later in the task
+        chaos.Tasks.Enqueue(task, ProxyActions.AddToxic(peer, await ProxyAsync(peer), latency, chaos.Timeline));
+    }
+
+    [When("task {string} removes the toxics of the proxy of peer {string}"), StepExample("When task \"K\" removes the toxics of the proxy of peer \"R\"")]
+    public async Task RemoveToxics(string task, string peer) =>
+        chaos.Tasks.Enqueue(task, ProxyActions.RemoveToxics(peer, await ProxyAsync(peer), chaos.Timeline));
 
     private async Task<ToxicProxy> ProxyAsync(string peer)
     {
