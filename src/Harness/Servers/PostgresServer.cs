@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using ChaosFeatures.Harness.ServersUnderTest;
 
 namespace ChaosFeatures.Harness.Servers;
@@ -65,7 +68,53 @@ public sealed class PostgresServer : IAsyncDisposable
         var command = new ServerCommand("/bin/sh", ["-c", Script, "postgres-start", Path.GetDirectoryName(program)!,
             ServerCommand.FolderPlaceholder, ServerCommand.PortPlaceholder, asUser]);
         var options = new ServerUnderTestOptions("postgres", command, startTimeoutMs: (int)StartBound.TotalMilliseconds);
-        return new PostgresServer(await ServerUnderTest.StartAsync(options, cancellationToken: cancellationToken));
+        var server = new PostgresServer(await ServerUnderTest.StartAsync(options, cancellationToken: cancellationToken));
+        try
+        {
+            await server.WaitUntilReadyAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// It listens before it accepts sessions (it answers "the database system is starting up" while it recovers):
+    /// ready once a startup message as user postgres gets an authentication answer ('R') rather than an error ('E').
+    /// </summary>
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(StartBound);
+        byte answer = 0;
+        while (answer != (byte)'R')
+        {
+            if (_server.HasExited) throw new InvalidOperationException($"postgres exited before it accepted sessions; stderr: {_server.StderrTail()}");
+            if (answer != 0) await Task.Delay(20, bound.Token);
+            try { answer = await FirstAnswerAsync(bound.Token); }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new InvalidOperationException($"postgres did not accept sessions within {StartBound.TotalSeconds:0} s; stderr: {_server.StderrTail()}");
+            }
+            catch (Exception e) when (e is SocketException or IOException) { answer = (byte)'E'; }
+        }
+    }
+
+    private async Task<byte> FirstAnswerAsync(CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(EndPoint, cancellationToken);
+        var parameters = Encoding.ASCII.GetBytes("user\0postgres\0database\0postgres\0\0");
+        var startup = new byte[8 + parameters.Length];
+        BinaryPrimitives.WriteInt32BigEndian(startup, startup.Length);
+        BinaryPrimitives.WriteInt32BigEndian(startup.AsSpan(4), 3 << 16); // protocol 3.0
+        parameters.CopyTo(startup, 8);
+        await socket.SendAsync(startup, cancellationToken);
+        var answer = new byte[1];
+        return await socket.ReceiveAsync(answer, cancellationToken) == 1 ? answer[0] : (byte)'E';
     }
 
     /// <summary>
