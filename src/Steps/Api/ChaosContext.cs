@@ -4,6 +4,7 @@ using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.EventLog;
 using ChaosFeatures.Harness.Seeds;
+using ChaosFeatures.Harness.Servers;
 using ChaosFeatures.Harness.Tasks;
 using ChaosFeatures.Steps.Scenario;
 
@@ -40,6 +41,18 @@ public sealed class ChaosContext(ChaosScenario scenario)
     public async Task<ToxicProxy> ProxyAsync(string peer) =>
         (await scenario.Peers.GetAsync(peer, scenario.Cancellation)).Proxy
         ?? throw new InvalidOperationException($"peer \"{peer}\" has no toxic proxy; add 'Given evil peer \"{peer}\" is fronted by a toxic proxy' (or any \"the proxy of peer\" step)");
+
+    /// <summary>
+    /// Makes <paramref name="name"/> a peer that is your own server (an HTTP service, a fake dependency): it starts the first
+    /// time anyone needs it (with the other peers, after every Given) and is disposed with them; its toxic proxy and the
+    /// library's "the proxy of peer" steps work as for a real server.
+    /// </summary>
+    /// <param name="start">Starts it on a loopback port and says where it listens.</param>
+    public void Server(string name, Func<CancellationToken, Task<(IAsyncDisposable Server, IPEndPoint EndPoint)>> start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        scenario.Peers.Define(name).Real(new RealServerKind("own", name, "", (_, _) => []) { Launch = start });
+    }
 
     /// <summary>Runs <paramref name="work"/> as the next action of task <paramref name="task"/> and returns at once (When steps queue, Then steps wait).</summary>
     /// <param name="description">What it does, for messages and the timeline: <c>GET user:1</c>.</param>

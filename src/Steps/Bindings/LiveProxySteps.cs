@@ -1,4 +1,5 @@
 using ChaosFeatures.EvilPeer.Proxy;
+using ChaosFeatures.EvilPeer.Toxics.Bandwidth;
 using ChaosFeatures.EvilPeer.Toxics.Latency;
 using ChaosFeatures.Harness.Tasks;
 using ChaosFeatures.Steps.Catalogue;
@@ -33,6 +34,14 @@ public sealed class LiveProxySteps(ChaosScenario chaos)
         var latency = new LatencyOptions { Name = $"live_latency_{task}_{ms}", Latency = ms };
         latency.Validate(); // here, where the value enters, not later in the task
         chaos.Tasks.Enqueue(task, ProxyActions.AddToxic(peer, await ProxyAsync(peer), latency, chaos.Timeline));
+    }
+
+    [When(@"task {string} throttles the proxy of peer {string} to {int} KB\/s"), StepExample("When task \"K\" throttles the proxy of peer \"R\" to 20 KB/s")]
+    public async Task Throttle(string task, string peer, int rate)
+    {
+        var bandwidth = new BandwidthOptions { Name = $"live_bandwidth_{task}_{rate}", Rate = rate };
+        bandwidth.Validate();
+        chaos.Tasks.Enqueue(task, ProxyActions.AddToxic(peer, await ProxyAsync(peer), bandwidth, chaos.Timeline));
     }
 
     [When("task {string} removes the toxics of the proxy of peer {string}"), StepExample("When task \"K\" removes the toxics of the proxy of peer \"R\"")]
