@@ -39,6 +39,12 @@ public sealed class StepCatalogueTests
         topics.Select(t => t.Topic.Title).Should().Equal("Peers", "Toxic proxy", "Clients and tasks", "Assertions", "Seeds", "In-memory fault streams", "Real servers", "Toxiproxy API");
     }
 
+    [Fact]
+    public void StepCatalogue_defines_every_outcome()
+    {
+        OutcomeGlossary.Meanings.Keys.Should().BeEquivalentTo(Enum.GetValues<ChaosFeatures.Harness.Clients.Outcome>());
+    }
+
     /// <summary>
     /// Reqnroll itself matches each example: a feature whose first step fails runs them all as skipped steps,
     /// and the Cucumber messages of that run say which step definition each one matched.
