@@ -10,7 +10,7 @@ namespace ChaosFeatures.Consumer.Tests;
 public sealed partial class PackagedConsumerTests(ConsumerRun run)
 {
     private static readonly string[] Libraries =
-        ["ChaosFeatures.EvilPeer", "ChaosFeatures.Harness", "ChaosFeatures.Steps", "ChaosFeatures.Gherkin", "ChaosFeatures.Gherkin.Reqnroll", "ChaosFeatures.Gherkin.Xunit"];
+        ["ChaosFeatures.EvilPeer", "ChaosFeatures.ControlServer", "ChaosFeatures.Harness", "ChaosFeatures.Steps", "ChaosFeatures.Gherkin", "ChaosFeatures.Gherkin.Reqnroll", "ChaosFeatures.Gherkin.Xunit"];
     private static readonly string[] Tools = ["ChaosFeatures.EvilPeer.Host", "ChaosFeatures.Freeze"];
 
     [Fact]
@@ -36,7 +36,8 @@ public sealed partial class PackagedConsumerTests(ConsumerRun run)
         }
         var bridge = Nuspec("ChaosFeatures.Gherkin.Reqnroll");
         bridge.Descendants().Where(e => e.Name.LocalName == "dependency").Select(d => d.Attribute("id")!.Value).Should().Contain("Reqnroll");
-        Entries("ChaosFeatures.Steps").Should().Contain(["host/evilpeer.dll", "host/evilpeer.runtimeconfig.json", "buildTransitive/ChaosFeatures.Steps.targets"]);
+        Entries("ChaosFeatures.Steps").Should().Contain(["host/evilpeer.dll", "host/evilpeer.runtimeconfig.json", "host/ChaosFeatures.EvilPeer.dll",
+            "buildTransitive/ChaosFeatures.Steps.targets"]);
         Entries("ChaosFeatures.Gherkin.Xunit").Should().Contain("build/ChaosFeatures.Gherkin.Xunit.targets");
     }
 

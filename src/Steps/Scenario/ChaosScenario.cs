@@ -10,6 +10,7 @@ using ChaosFeatures.Harness.Peers;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Harness.Streams;
 using ChaosFeatures.Harness.Tasks;
+using ChaosFeatures.Harness.Toxiproxy;
 using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
@@ -41,6 +42,7 @@ public sealed class ChaosScenario : IDisposable
     private readonly Lazy<LeakChecker> _leaks;
     private readonly Lazy<ScenarioPeers> _peers;
     private readonly List<object> _owned = [];
+    private readonly Lazy<ScenarioToxiproxies> _toxiproxies;
 
     public ChaosScenario(ScenarioContext context, FeatureContext feature)
     {
@@ -51,6 +53,7 @@ public sealed class ChaosScenario : IDisposable
         _timeline = new Lazy<TestTimeline>(() => new TestTimeline(Seeds, ChaosRun.Current.Log));
         _leaks = new Lazy<LeakChecker>(() => new LeakChecker());
         _peers = new Lazy<ScenarioPeers>(() => new ScenarioPeers(() => Seeds, () => Timeline, Leaks, Counters));
+        _toxiproxies = new Lazy<ScenarioToxiproxies>(() => new ScenarioToxiproxies(() => Seeds.ToxicSeed, () => Timeline, Leaks.TrackPort));
         Streams = new ScenarioStreams(() => Seeds);
         Tasks = new ScenarioTasks(new Lazy<ScenarioScheduler>(() => ScenarioScheduler.For(Seeds, Timeline.RecordPick)));
         Invariants = new InvariantChecks(new LazySink(_timeline));
@@ -71,6 +74,9 @@ public sealed class ChaosScenario : IDisposable
     /// <summary>Made when the seeds are first drawn: its socket baseline reads /proc, which a scenario that uses no chaos should not pay for.</summary>
     public LeakChecker Leaks => _leaks.Value;
     public ScenarioPeers Peers => _peers.Value;
+
+    /// <summary>Toxiproxy-compatible servers the scenario started or was pointed at, and the proxies it made on them.</summary>
+    public ScenarioToxiproxies Toxiproxies => _toxiproxies.Value;
     public ScenarioStreams Streams { get; }
     public ScenarioTasks Tasks { get; }
     public InvariantChecks Invariants { get; }
@@ -169,6 +175,8 @@ public sealed class ChaosScenario : IDisposable
         problems.AddRange(orphans);
         problems.AddRange(await DisposeOwnedAsync());
         Leaks.NoteSuspects();
+        if (_toxiproxies.IsValueCreated)
+            await Toxiproxies.DisposeAsync(); // before the peers their proxies front
         problems.AddRange(await Peers.StopAllAsync());
         var leaks = await Leaks.CheckAsync(null);
         problems.AddRange(leaks.Leaks);

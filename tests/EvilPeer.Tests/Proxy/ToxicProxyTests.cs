@@ -36,6 +36,8 @@ public sealed class ToxicProxyTests
 
         outcome.End.Should().Be("eof");
         outcome.Bytes.Should().Equal(9, 8, 7);
+        // The proxy records a FIN just after forwarding it, so the client can see the second one first.
+        await harness.Sink.WaitForAsync(() => harness.Sink.Named("fin").Count == 2, TimeSpan.FromSeconds(5));
         harness.Sink.Named("fin").Select(e => RecordingSink.Field(e, "stream")).Should().BeEquivalentTo(["upstream", "downstream"]);
     }
 
