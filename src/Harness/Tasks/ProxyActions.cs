@@ -1,6 +1,5 @@
 using ChaosFeatures.EvilPeer.Proxy;
 using ChaosFeatures.EvilPeer.Toxics;
-using ChaosFeatures.EvilPeer.Toxics.ResetPeer;
 using ChaosFeatures.Harness.EventLog;
 
 namespace ChaosFeatures.Harness.Tasks;
@@ -8,15 +7,10 @@ namespace ChaosFeatures.Harness.Tasks;
 /// <summary>
 /// Faults a task does to a running toxic proxy, in its queue, so they land at a chosen point of the clients' work
 /// (after a sleep, mid-command): take the proxy down (Toxiproxy's <c>enabled: false</c>), bring it back, or reset every
-/// connection through it with a <c>reset_peer</c> toxic.
+/// connection through it.
 /// </summary>
 public static class ProxyActions
 {
-    /// <summary>How long a reset waits for the proxy's connections to go before it lifts the toxic anyway (a client may reconnect at once).</summary>
-    public static readonly TimeSpan ResetBound = TimeSpan.FromSeconds(2);
-
-    private const string ResetToxicPrefix = "reset_now_";
-
     /// <summary>Closes the listener (new connections are refused) and ends the live connections with a FIN.</summary>
     public static TaskAction Down(string peer, ToxicProxy proxy, IChaosEventSink events) =>
         new($"take the proxy of {peer} down", TimeSpan.Zero, (t, _) =>
@@ -54,28 +48,36 @@ public static class ProxyActions
         });
 
     /// <summary>
-    /// A <c>reset_peer</c> toxic with no delay on both directions: every connection that has carried bytes gets an RST now,
-    /// one that has not at its first byte. Lifted once the proxy has no connection left, or after <see cref="ResetBound"/>.
+    /// Resets every connection through the proxy at this point of the task's queue (an RST to both sides). Connections
+    /// opened afterwards pass: a client that reconnects meets a working network, as after a real reset.
     /// </summary>
-    public static TaskAction ResetConnections(string peer, ToxicProxy proxy, IChaosEventSink events, TimeProvider? time = null)
+    public static TaskAction ResetConnections(string peer, ToxicProxy proxy, IChaosEventSink events) =>
+        new($"reset the connections of the proxy of {peer}", TimeSpan.Zero, (t, _) =>
+        {
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_reset", ("proxy", proxy.Name), ("connections", (long)proxy.ResetConnections())));
+            return Task.CompletedTask;
+        });
+
+    /// <summary>How long a task waits for a client to connect through the proxy before the wait fails.</summary>
+    public static readonly TimeSpan ConnectionBound = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Waits until a connection is live through the proxy, so a fault that follows lands on a call in flight rather than
+    /// before the client has dialed (a sleep cannot promise that on a busy machine). Fails after <see cref="ConnectionBound"/>.
+    /// </summary>
+    public static TaskAction AwaitConnection(string peer, ToxicProxy proxy, IChaosEventSink events, TimeProvider? time = null)
     {
         var clock = time ?? TimeProvider.System;
-        return new($"reset the connections of the proxy of {peer}", ResetBound, async (t, ct) =>
+        return new($"wait for a connection through the proxy of {peer}", ConnectionBound, async (t, ct) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "proxy_reset", ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
-            var names = new[] { ToxicStream.Downstream, ToxicStream.Upstream }
-                .Select(stream => proxy.AddToxic(new ResetPeerOptions { Name = ResetToxicPrefix + ToxicOptions.StreamName(stream), Stream = stream, Timeout = 0 }).ResolvedName)
-                .ToArray();
-            try
+            var started = clock.GetTimestamp();
+            while (proxy.ConnectionCount == 0)
             {
-                var started = clock.GetTimestamp();
-                while (proxy.ConnectionCount > 0 && clock.GetElapsedTime(started) < ResetBound)
-                    await Task.Delay(TimeSpan.FromMilliseconds(5), clock, ct);
+                if (clock.GetElapsedTime(started) >= ConnectionBound)
+                    throw new TimeoutException($"no client connected through the proxy of {peer} within {ConnectionBound.TotalSeconds:0} s");
+                await Task.Delay(TimeSpan.FromMilliseconds(2), clock, ct);
             }
-            finally
-            {
-                foreach (var name in names) proxy.RemoveToxic(name);
-            }
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_connection_seen", ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
         });
     }
 }

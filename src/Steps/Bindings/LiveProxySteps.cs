@@ -11,8 +11,9 @@ namespace ChaosFeatures.Steps.Bindings;
 [Binding]
 [StepTopic(20, "Proxy faults while tasks run", "A task can act on a running toxic proxy, in its queue, so the fault lands at a chosen point " +
     "of the clients' work (after a sleep, mid-command): down closes the listener (new connections are refused) and ends live ones " +
-    "with a FIN, as Toxiproxy's enabled=false; up listens again on the same port; a reset sends an RST on every connection through " +
-    "the proxy (a reset_peer toxic, lifted once they are gone, within 2 s); toxics added this way apply to live connections from their next " +
+    "with a FIN, as Toxiproxy's enabled=false; up listens again on the same port; a reset sends an RST on every connection live through " +
+    "the proxy at that moment (later ones pass); a task can wait until a client has connected through the proxy, so a fault lands on a call in " +
+    "flight (at most 10 s); toxics added this way apply to live connections from their next " +
     "chunk, and removing the toxics removes every toxic of the proxy, those of Given steps too.")]
 public sealed class LiveProxySteps(ChaosScenario chaos)
 {
@@ -27,6 +28,10 @@ public sealed class LiveProxySteps(ChaosScenario chaos)
     [When("task {string} resets the connections of the proxy of peer {string}"), StepExample("When task \"K\" resets the connections of the proxy of peer \"R\"")]
     public async Task Reset(string task, string peer) =>
         chaos.Tasks.Enqueue(task, ProxyActions.ResetConnections(peer, await ProxyAsync(peer), chaos.Timeline));
+
+    [When("task {string} waits until a client connects through the proxy of peer {string}"), StepExample("When task \"K\" waits until a client connects through the proxy of peer \"R\"")]
+    public async Task AwaitConnection(string task, string peer) =>
+        chaos.Tasks.Enqueue(task, ProxyActions.AwaitConnection(peer, await ProxyAsync(peer), chaos.Timeline));
 
     [When("task {string} adds {int} ms latency to the proxy of peer {string}"), StepExample("When task \"K\" adds 500 ms latency to the proxy of peer \"R\"")]
     public async Task AddLatency(string task, int ms, string peer)
