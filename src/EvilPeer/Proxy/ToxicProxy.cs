@@ -94,6 +94,16 @@ public sealed class ToxicProxy : IAsyncDisposable
         foreach (ProxyConnection connection in live) connection.Close(CloseMode.Fin, "proxy disabled");
     }
 
+    /// <summary>Ends every live connection with an RST on both sides now; the listener stays open, so a client may reconnect at once.</summary>
+    /// <returns>How many connections were reset.</returns>
+    public int ResetConnections()
+    {
+        ProxyConnection[] live;
+        lock (_gate) live = [.. _live.Values];
+        foreach (ProxyConnection connection in live) connection.Close(CloseMode.Rst, "proxy reset");
+        return live.Length;
+    }
+
     /// <summary>Validates and appends a toxic; live connections pick it up from their next chunk.</summary>
     /// <exception cref="InvalidOperationException">A toxic with that name exists.</exception>
     public ToxicOptions AddToxic(ToxicOptions toxic)

@@ -82,7 +82,9 @@ public static class TaskActions
     }
 
     public static TaskAction Sleep(int ms, IChaosEventSink events) =>
-        new($"sleep {ms} ms", TimeSpan.FromMilliseconds(ms), async (t, ct) =>
+        ms is < 0 or > TaskSettings.MaxTimeoutMs
+            ? throw new ArgumentOutOfRangeException(nameof(ms), ms, $"sleeps: {ms} is out of range 0..{TaskSettings.MaxTimeoutMs} ms")
+            : new($"sleep {ms} ms", TimeSpan.FromMilliseconds(ms), async (t, ct) =>
         {
             events.Record(ChaosEvent.Of("client", t.Name, "sleep", ("ms", (long)ms)));
             await Task.Delay(ms, ct);

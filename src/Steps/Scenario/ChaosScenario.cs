@@ -31,6 +31,9 @@ public sealed class ChaosScenario : IDisposable
     /// <summary>The safety net's bound when Reqnroll disposes the scenario without the end hook having run.</summary>
     private static readonly TimeSpan DisposeBound = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one resource a binding handed over (<see cref="Own"/>) gets to dispose at the end.</summary>
+    private static readonly TimeSpan OwnedDisposeBound = TimeSpan.FromSeconds(5);
+
     private readonly object _gate = new();
     private readonly Lazy<TestTimeline> _timeline;
     private CaseSeeds? _seeds;
@@ -38,6 +41,7 @@ public sealed class ChaosScenario : IDisposable
     private Task<IReadOnlyList<string>>? _ending;
     private readonly Lazy<LeakChecker> _leaks;
     private readonly Lazy<ScenarioPeers> _peers;
+    private readonly List<object> _owned = [];
     private readonly Lazy<ScenarioToxiproxies> _toxiproxies;
 
     public ChaosScenario(ScenarioContext context, FeatureContext feature)
@@ -140,6 +144,21 @@ public sealed class ChaosScenario : IDisposable
     }
 
     /// <summary>
+    /// A binding's client (a multiplexer, a connection pool) to dispose when the scenario ends: after its tasks,
+    /// before the peers stop and the leak check, so its sockets are not counted as leaks. Last handed over, first disposed.
+    /// </summary>
+    internal void Own(object resource)
+    {
+        if (resource is not (IAsyncDisposable or IDisposable))
+            throw new ArgumentException($"{resource.GetType().Name} is neither IAsyncDisposable nor IDisposable: nothing to dispose", nameof(resource));
+        lock (_gate)
+        {
+            if (_ending is not null) throw new InvalidOperationException("the scenario has already ended; dispose the resource yourself");
+            _owned.Add(resource);
+        }
+    }
+
+    /// <summary>
     /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), then
     /// proxies and peers, then the leak check on their ports. Returns every problem found (orphan
     /// tasks, peers that would not stop, leaked sockets, unobserved task exceptions); each is also an invariant event.
@@ -154,6 +173,7 @@ public sealed class ChaosScenario : IDisposable
         var problems = new List<string>();
         var orphans = await Tasks.EndAllAsync(abort);
         problems.AddRange(orphans);
+        problems.AddRange(await DisposeOwnedAsync());
         Leaks.NoteSuspects();
         if (_toxiproxies.IsValueCreated)
             await Toxiproxies.DisposeAsync(); // before the peers their proxies front
@@ -164,6 +184,24 @@ public sealed class ChaosScenario : IDisposable
         {
             Timeline.Record(ChaosEvent.Of("invariant", "harness", "no_orphans", ("ok", orphans.Count == 0)));
             Timeline.Record(ChaosEvent.Of("invariant", "harness", "no_leaks", ("ok", leaks.Clean), ("skipped", leaks.SkippedReason)));
+        }
+        return problems;
+    }
+
+    private async Task<IReadOnlyList<string>> DisposeOwnedAsync()
+    {
+        object[] owned;
+        lock (_gate) owned = [.. Enumerable.Reverse(_owned)];
+        var problems = new List<string>();
+        foreach (var resource in owned)
+        {
+            try
+            {
+                var disposing = resource is IAsyncDisposable async ? async.DisposeAsync().AsTask() : Task.Run(((IDisposable)resource).Dispose);
+                await disposing.WaitAsync(OwnedDisposeBound);
+            }
+            catch (TimeoutException) { problems.Add($"{resource.GetType().Name} did not dispose within {OwnedDisposeBound.TotalSeconds:0} s"); }
+            catch (Exception e) { problems.Add($"{resource.GetType().Name} failed to dispose: {e.GetType().Name}: {e.Message}"); }
         }
         return problems;
     }

@@ -76,6 +76,20 @@ public sealed class ToxicProxyTests
     }
 
     [Fact]
+    public async Task Reset_connections_resets_the_live_ones_and_lets_the_next_pass()
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo());
+        using Socket live = await harness.ConnectedEchoAsync();
+
+        harness.Proxy.ResetConnections().Should().Be(1);
+
+        (await ClientSocket.ReadToEndAsync(live)).End.Should().Be("reset");
+        harness.Proxy.Enabled.Should().BeTrue();
+        using Socket next = await harness.ConnectedEchoAsync();
+        harness.Proxy.Toxics.Should().BeEmpty("a reset is an act, not a toxic left on the proxy");
+    }
+
+    [Fact]
     public async Task Dispose_closes_every_connection_and_awaits_every_pump()
     {
         var server = LoopbackServer.Echo();
