@@ -7,6 +7,9 @@ public sealed record TransferRecord(string Kind, string Source, ReadOnlyMemory<b
 {
     public const string Exchange = "exchange";
 
+    /// <summary>A user's own client code run as a task action (see <see cref="CallActions"/>).</summary>
+    public const string Call = "call";
+
     public bool IsDownload => Kind == "download";
 
     public bool IsUpload => Kind == "upload";

@@ -9,7 +9,7 @@ using Reqnroll;
 namespace ChaosFeatures.Steps.Bindings;
 
 [Binding]
-[StepTopic(10, "Evil client assertions", "What the attacked server did to an evil client's connections. Each step first waits for the client's " +
+[StepTopic(15, "Evil client assertions", "What the attacked server did to an evil client's connections. Each step first waits for the client's " +
     "run to end (its behaviour done, or its time bound and 10 s more). A connection's time is from its connect to its end; \"was told\" " +
     "looks for the text in the first 256 bytes the server sent it (shown with escapes for bytes that are not text, such as a length header).")]
 public sealed class EvilClientAssertionSteps(ChaosScenario chaos)

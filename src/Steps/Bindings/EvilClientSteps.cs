@@ -16,7 +16,7 @@ using Reqnroll;
 namespace ChaosFeatures.Steps.Bindings;
 
 [Binding]
-[StepTopic(9, "Evil clients", "A named evil client attacks a server under test: one Given step says what each of its connections does (its " +
+[StepTopic(14, "Evil clients", "A named evil client attacks a server under test: one Given step says what each of its connections does (its " +
     "values checked there), other Given steps tune it, and \"attacks server\" starts it and returns at once; When steps then wait for it " +
     "(each bounded by 30 s). {payload} is \"text\" (escapes \\r \\n \\t \\0 \\\\ \\\" \\xHH; in a table cell write \\\\n) or a N-byte frame " +
     "(a 4-byte big-endian length and N zero bytes). Its random bytes come from its seed: by default one derived from the case's generation " +

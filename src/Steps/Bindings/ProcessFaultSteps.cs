@@ -7,7 +7,7 @@ using Reqnroll;
 namespace ChaosFeatures.Steps.Bindings;
 
 [Binding]
-[StepTopic(11, "Process faults", "Signals to a server under test, through a pidfd (never to a reused pid): SIGTERM | SIGINT | SIGKILL | SIGSTOP | " +
+[StepTopic(16, "Process faults", "Signals to a server under test, through a pidfd (never to a reused pid): SIGTERM | SIGINT | SIGKILL | SIGSTOP | " +
     "SIGCONT | SIGHUP | SIGQUIT | SIGUSR1 | SIGUSR2. A signal is delivered asynchronously; after SIGSTOP or SIGCONT the step waits " +
     "(bounded by 5 s) until /proc shows the process stopped or running again. A kill during a transfer is a signal step after a step " +
     "that waits for the evil client to be mid-way (\"has sent N bytes\"). The exit is asserted with \"exits with code C within T ms of the signal\".")]

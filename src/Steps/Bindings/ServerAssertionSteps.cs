@@ -8,7 +8,7 @@ using Reqnroll;
 namespace ChaosFeatures.Steps.Bindings;
 
 [Binding]
-[StepTopic(12, "Server assertions", "What a server under test does, watched from /proc (alive, memory, descriptors, connections) and by a " +
+[StepTopic(17, "Server assertions", "What a server under test does, watched from /proc (alive, memory, descriptors, connections) and by a " +
     "legitimate client (its probe, on a fresh connection). \"Within N ms\" steps poll until it holds or the bound runs out and report the " +
     "last snapshot; exits count from the last signal sent. The baseline is the server's warm, idle snapshot at start (see Servers under test). " +
     "Counters server_{alive|rss_kb|threads|open_fds|established|close_wait}_S are a snapshot taken when read.")]

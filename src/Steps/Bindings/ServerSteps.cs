@@ -8,7 +8,7 @@ using Reqnroll;
 namespace ChaosFeatures.Steps.Bindings;
 
 [Binding]
-[StepTopic(8, "Servers under test", "Your server as a child process of the scenario: a command line in the feature, or an entry of reqnroll.json's " +
+[StepTopic(13, "Servers under test", "Your server as a child process of the scenario: a command line in the feature, or an entry of reqnroll.json's " +
     "chaos.servers (command, probe, startTimeoutMs, install). {port} becomes a free loopback port, {folder} its own temp folder, {bin} the " +
     "tests' output folder; dotnet is the SDK's; relative paths start from the suite root. It starts the first time a step needs it (so all its " +
     "Given steps apply), waits (bounded) until it listens, answers a legitimate client once and is idle: that is its baseline (fds, memory). A " +
