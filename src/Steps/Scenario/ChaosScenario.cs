@@ -69,6 +69,10 @@ public sealed class ChaosScenario : IDisposable
     public ScenarioPeers Peers => _peers.Value;
     public ScenarioStreams Streams { get; }
     public ScenarioTasks Tasks { get; }
+
+    /// <summary>The tasks' HTTP clients, one per task and peer (keep-alive across a task's requests), closed when the scenario ends.</summary>
+    public HttpSessions Http { get; } = new();
+
     public InvariantChecks Invariants { get; }
 
     /// <summary>Set by the AfterScenario hook when the case failed, before recorders run.</summary>
@@ -134,8 +138,8 @@ public sealed class ChaosScenario : IDisposable
     }
 
     /// <summary>
-    /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), then
-    /// proxies and peers, then the leak check on their ports. Returns every problem found (orphan
+    /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), their HTTP
+    /// clients, then proxies and peers, then the leak check on their ports. Returns every problem found (orphan
     /// tasks, peers that would not stop, leaked sockets, unobserved task exceptions); each is also an invariant event.
     /// </summary>
     public Task<IReadOnlyList<string>> EndAsync(bool abort)
@@ -148,6 +152,7 @@ public sealed class ChaosScenario : IDisposable
         var problems = new List<string>();
         var orphans = await Tasks.EndAllAsync(abort);
         problems.AddRange(orphans);
+        await Http.CloseAllAsync(); // before the peers stop and the leak check looks at their ports
         Leaks.NoteSuspects();
         problems.AddRange(await Peers.StopAllAsync());
         var leaks = await Leaks.CheckAsync(null);

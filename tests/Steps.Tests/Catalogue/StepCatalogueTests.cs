@@ -36,7 +36,8 @@ public sealed class StepCatalogueTests
 
         entries.Where(e => e.Example is null).Select(e => e.Method.Name).Should().BeEmpty("every step needs a [StepExample]");
         entries.Select(e => e.Expression).Should().OnlyHaveUniqueItems();
-        topics.Select(t => t.Topic.Title).Should().Equal("Peers", "Toxic proxy", "Clients and tasks", "Assertions", "Seeds", "In-memory fault streams", "Real servers");
+        topics.Select(t => t.Topic.Title).Should().Equal("Peers", "Toxic proxy", "Clients and tasks", "Assertions", "Seeds", "In-memory fault streams", "Real servers",
+            "HTTP peers", "TLS", "HTTP requests", "HTTP and TLS assertions");
     }
 
     /// <summary>
