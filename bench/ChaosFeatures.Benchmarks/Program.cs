@@ -14,6 +14,8 @@ var benches = new (string Name, Func<BenchSettings, Task<BenchRow[]>> Run)[]
     ("memory", IdleMemoryBench.RunAsync), ("throughput", ThroughputBench.RunAsync), ("roundtrip", RoundTripBench.RunAsync),
     ("toxics", ToxicAccuracyBench.RunAsync), ("forked", ForkedPeerBench.RunAsync), ("scenario", ScenarioBench.RunAsync), ("runner", RunnerOverheadBench.RunAsync),
     ("http", HttpBench.RunAsync), ("tls", TlsHandshakeBench.RunAsync),
+    // The real Toxiproxy side by side (TOXIPROXY_SERVER or the anchor build), both as API servers in their own process.
+    ("toxiproxy", ToxiproxyBench.RunAsync), ("api", ApiLoadBench.RunAsync),
 };
 // --only NAME[,NAME]: a subset, e.g. while working on one of them.
 int only = Array.IndexOf(args, "--only");

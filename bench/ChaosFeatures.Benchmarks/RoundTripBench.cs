@@ -38,7 +38,7 @@ internal static class RoundTripBench
     }
 
     /// <returns>Microseconds per round trip.</returns>
-    private static async Task<double[]> PingAsync(Socket socket, int count)
+    internal static async Task<double[]> PingAsync(Socket socket, int count)
     {
         var message = new byte[64];
         var reply = new byte[64];

@@ -48,7 +48,7 @@ internal static class ThroughputBench
     }
 
     /// <returns>MB/s (10^6 bytes) from the first send until the sink confirmed the last byte, and the process CPU it took.</returns>
-    private static async Task<Upload> UploadAsync(IPEndPoint target, long bytes)
+    internal static async Task<Upload> UploadAsync(IPEndPoint target, long bytes)
     {
         using Socket socket = await Client.ConnectAsync(target);
         var chunk = new byte[256 * 1024];
@@ -62,7 +62,7 @@ internal static class ThroughputBench
     }
 
     /// <param name="CpuPerGB">Seconds of process CPU (every thread, user and kernel) per 10^9 bytes moved.</param>
-    private readonly record struct Upload(double MBps, double CpuPerGB, double Cores)
+    internal readonly record struct Upload(double MBps, double CpuPerGB, double Cores)
     {
         public static Upload Best(Upload a, Upload b) => b.MBps > a.MBps ? b : a;
     }

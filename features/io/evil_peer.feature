@@ -92,6 +92,7 @@ Feature: An evil peer's write pattern never changes what a correct client receiv
     Then the outcome of task "C" is completed
     And counter "io_recv_bytes_C" equals 4096
     And counter "io_sent_bytes_C" equals 4096
+    And peer "EP" read the upload of task "C" intact
 
   Scenario: several tasks download from one peer at the same time and all get the payload
     Given an evil peer "EP" serving 2048 bytes

@@ -11,6 +11,7 @@ using ChaosFeatures.EvilPeer.Validation;
 
 // The forked EvilPeer host. Protocol and CLI: see HostCommandLine.Help and FaultTable.
 if (!ParentGuard.Arm()) return 3;
+if (args is ["server", ..]) ServerMode.PrepareRuntime();
 if (args is ["--help"] or ["-h"])
 {
     Console.Out.WriteLine(HostCommandLine.Help);
@@ -23,6 +24,8 @@ var sink = new JsonLineSink(stdout);
 var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
+
+if (args is ["server", .. var serverArgs]) return await ServerMode.RunAsync(serverArgs, stdout, sink, stop.Task);
 
 IAsyncDisposable running;
 string endpoint;

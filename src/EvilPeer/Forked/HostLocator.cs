@@ -11,14 +11,26 @@ public static class HostLocator
     /// <summary>Our pid, given to the host so it can tell whether its parent died before it armed PDEATHSIG.</summary>
     public const string ParentPidVariable = "EVILPEER_PARENT_PID";
 
-    /// <summary>The host: <paramref name="hostPath"/>, else $EVILPEER_HOST, else evilpeer.dll next to this assembly.</summary>
+    /// <summary>
+    /// The folder beside the tests where the ChaosFeatures.Steps package puts the host: a whole app with its own
+    /// dependencies, so none of them lands among (or overwrites) the test project's.
+    /// </summary>
+    public const string PackagedHostFolder = "evilpeer-host";
+
+    /// <summary>The host: <paramref name="hostPath"/>, else $EVILPEER_HOST, else evilpeer.dll next to this assembly, else in <see cref="PackagedHostFolder"/> there.</summary>
     public static string Resolve(string? hostPath = null)
     {
-        string path = hostPath ?? Environment.GetEnvironmentVariable(HostVariable)
-            ?? Path.Combine(AppContext.BaseDirectory, "evilpeer.dll");
+        string path = hostPath ?? Environment.GetEnvironmentVariable(HostVariable) ?? Beside();
         if (!File.Exists(path))
             throw new FileNotFoundException($"EvilPeer host not found at {path}: build src/EvilPeer.Host or set {HostVariable}", path);
         return path;
+    }
+
+    private static string Beside()
+    {
+        string beside = Path.Combine(AppContext.BaseDirectory, "evilpeer.dll");
+        string packaged = Path.Combine(AppContext.BaseDirectory, PackagedHostFolder, "evilpeer.dll");
+        return File.Exists(beside) || !File.Exists(packaged) ? beside : packaged;
     }
 
     /// <summary>The dotnet muxer that runs a framework-dependent <c>.dll</c>.</summary>

@@ -44,6 +44,8 @@ internal sealed class ProxyConnection : IToxicHost
 
     IPeerEventSink? IToxicHost.Events => _proxy.Events.Sink;
 
+    bool IToxicHost.ChunkEventsOn => _proxy.Events.BytesOn;
+
     public async Task RunAsync()
     {
         _client.NoDelay = true;
@@ -60,6 +62,7 @@ internal sealed class ProxyConnection : IToxicHost
     private async Task PumpAsync()
     {
         if (Events.On) Events.Emit("accept", Id, [new("remote", _client.RemoteEndPoint?.ToString())]);
+        if (!await _proxy.ConnectPhase.PassAsync(this).ConfigureAwait(false)) return;
         if (_proxy.Options.Tls is { } tls && !await StartTlsAsync(tls).ConfigureAwait(false)) return;
         Socket? upstream = await DialAsync().ConfigureAwait(false);
         if (upstream is null) return;
@@ -82,10 +85,10 @@ internal sealed class ProxyConnection : IToxicHost
     }
 
     /// <summary>Called under the proxy's toxic lock, so a connection never misses a change. A no-op while dialing.</summary>
-    public void Apply(IReadOnlyList<ToxicOptions> toxics)
+    public void Apply(StreamToxics toxics)
     {
-        _toServer?.Apply(toxics.Where(t => t.Stream == ToxicStream.Upstream).ToArray());
-        _toClient?.Apply(toxics.Where(t => t.Stream == ToxicStream.Downstream).ToArray());
+        _toServer?.Apply(toxics.Upstream);
+        _toClient?.Apply(toxics.Downstream);
     }
 
     public void CloseConnection(CloseMode mode, string reason) => Close(mode, reason);
@@ -105,8 +108,9 @@ internal sealed class ProxyConnection : IToxicHost
     /// <summary>Half-close: the source sent FIN, so we shut down our send side towards the destination (close_notify first over TLS).</summary>
     public async ValueTask SendFinAsync(ProxyEnd destination, ToxicStream stream)
     {
-        await destination.SendFinAsync().ConfigureAwait(false);
+        // The event first: a peer that reads the EOF must find it already logged.
         if (Events.On) Events.Emit("fin", Id, [new("stream", ToxicOptions.StreamName(stream))]);
+        await destination.SendFinAsync().ConfigureAwait(false);
     }
 
     public async ValueTask SendAllAsync(ProxyEnd destination, ReadOnlyMemory<byte> data, ToxicStream stream)
@@ -117,7 +121,7 @@ internal sealed class ProxyConnection : IToxicHost
             int sent = await destination.SendAsync(data, Closed).ConfigureAwait(false);
             data = data[sent..];
         }
-        if (Events.On) EmitBytes("write", stream, total);
+        if (Events.BytesOn) EmitBytes("write", stream, total);
     }
 
     /// <summary>
@@ -188,6 +192,13 @@ internal sealed class ProxyConnection : IToxicHost
 
     private async Task<Socket?> DialAsync()
     {
+        if (_proxy.UpstreamHost is null)
+        {
+            // Toxiproxy takes any upstream text and fails only here, when a client connects.
+            if (Events.On) Events.Emit("upstream_dial_failed", Id, [new("upstream", _proxy.Options.Upstream), new("error", "not host:port")]);
+            Close(CloseMode.Fin, "upstream is not host:port");
+            return null;
+        }
         var upstream = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var dialTimeout = CancellationTokenSource.CreateLinkedTokenSource(Closed);
         dialTimeout.CancelAfter(TimeSpan.FromSeconds(10));

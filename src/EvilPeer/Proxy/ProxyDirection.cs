@@ -75,7 +75,7 @@ internal sealed class ProxyDirection
                 if (read == 0) break;
                 long arrived = _connection.Time.GetTimestamp();
                 Interlocked.Add(ref _bytesRead, read);
-                if (_connection.Events.On) _connection.EmitBytes("read", Stream, read);
+                if (_connection.Events.BytesOn) _connection.EmitBytes("read", Stream, read);
                 bulk = read == buffer.Length;
 
                 ToxicStage[] stages = Chain.Stages;

@@ -2,13 +2,15 @@ using System.Net;
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
+using ChaosFeatures.EvilPeer.Toxics.Connect;
 
 namespace ChaosFeatures.EvilPeer.Proxy;
 
 /// <summary>
 /// A TCP proxy with Toxiproxy's toxics, in process. Toxics can be added, updated and removed
 /// while connections are live; each call returns at once and never loses, duplicates or
-/// reorders bytes. With no toxics a connection is a plain socket-to-socket pump. With
+/// reorders bytes. With no toxics a connection is a plain socket-to-socket pump. Connect-phase
+/// toxics (<see cref="ConnectToxicOptions"/>) act on the listener and on new connections. With
 /// <see cref="ToxicProxyOptions.Tls"/> the listener terminates TLS (and its faults) towards the clients.
 /// </summary>
 public sealed class ToxicProxy : IAsyncDisposable
@@ -16,21 +18,27 @@ public sealed class ToxicProxy : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ProxyConnection> _live = [];
     private readonly List<Task> _running = [];
+    private readonly ConnectPhase _connectPhase;
     private ToxicOptions[] _toxics = [];
-    private Socket? _listener;
-    private Task _acceptLoop = Task.CompletedTask;
+    private StreamToxics _byStream = StreamToxics.Empty;
+    private Socket? _socket; // listening, or only bound while a connect_refuse toxic holds the port
+    private CancellationTokenSource? _listening;
     private IPEndPoint? _endpoint;
     private long _nextConnectionId;
+    private bool _enabled;
     private bool _disposed;
 
     public ToxicProxy(ToxicProxyOptions options)
     {
         options.Validate();
         Options = options;
-        ToxicProxyOptions.TryParseHostPort(options.Upstream, out string host, out int port);
-        UpstreamHost = host;
-        UpstreamPort = port;
-        Events = new ProxyEvents(options.Name, options.Events);
+        if (ToxicProxyOptions.TryParseHostPort(options.Upstream, out string host, out int port))
+        {
+            UpstreamHost = host;
+            UpstreamPort = port;
+        }
+        Events = new ProxyEvents(options.Name, options.Events, options.ByteEvents);
+        _connectPhase = new ConnectPhase(options, Events);
     }
 
     public ToxicProxyOptions Options { get; }
@@ -40,7 +48,7 @@ public sealed class ToxicProxy : IAsyncDisposable
     /// <summary>The bound listen address (the real port when <c>listen</c> asked for port 0).</summary>
     public IPEndPoint ListenEndpoint => _endpoint ?? throw new InvalidOperationException($"Proxy '{Name}' has not been started.");
 
-    public bool Enabled { get { lock (_gate) return _listener is not null; } }
+    public bool Enabled { get { lock (_gate) return _enabled; } }
 
     public IReadOnlyList<ToxicOptions> Toxics => Volatile.Read(ref _toxics);
 
@@ -50,8 +58,13 @@ public sealed class ToxicProxy : IAsyncDisposable
     public TlsCounters TlsStats { get; } = new();
 
     internal ProxyEvents Events { get; }
-    internal string UpstreamHost { get; }
+
+    /// <summary>Null when the upstream text is not host:port (allowed by <see cref="ToxicProxyOptions.UpstreamCheckedAtDial"/>).</summary>
+    internal string? UpstreamHost { get; }
+
     internal int UpstreamPort { get; }
+
+    internal ConnectPhase ConnectPhase => _connectPhase;
 
     /// <summary>Binds and starts accepting. Throws <see cref="SocketException"/> if the address is taken.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
@@ -67,22 +80,9 @@ public sealed class ToxicProxy : IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_listener is not null) return;
-            IPEndPoint endpoint = _endpoint ?? IPEndPoint.Parse(Options.Listen);
-            var listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                listener.Bind(endpoint);
-                listener.Listen(512);
-            }
-            catch
-            {
-                listener.Dispose();
-                throw;
-            }
-            _listener = listener;
-            _endpoint = (IPEndPoint)listener.LocalEndPoint!;
-            _acceptLoop = AcceptLoopAsync(listener);
+            if (_enabled) return;
+            Bind(_endpoint ?? IPEndPoint.Parse(Options.Listen));
+            _enabled = true;
         }
     }
 
@@ -92,11 +92,21 @@ public sealed class ToxicProxy : IAsyncDisposable
         ProxyConnection[] live;
         lock (_gate)
         {
-            _listener?.Dispose();
-            _listener = null;
+            _enabled = false;
+            CloseSocket();
             live = [.. _live.Values];
         }
         foreach (ProxyConnection connection in live) connection.Close(CloseMode.Fin, "proxy disabled");
+    }
+
+    /// <summary>Ends every live connection with an RST on both sides now; the listener stays open, so a client may reconnect at once.</summary>
+    /// <returns>How many connections were reset.</returns>
+    public int ResetConnections()
+    {
+        ProxyConnection[] live;
+        lock (_gate) live = [.. _live.Values];
+        foreach (ProxyConnection connection in live) connection.Close(CloseMode.Rst, "proxy reset");
+        return live.Length;
     }
 
     /// <summary>Validates and appends a toxic; live connections pick it up from their next chunk.</summary>
@@ -150,7 +160,6 @@ public sealed class ToxicProxy : IAsyncDisposable
             _disposed = true;
         }
         Disable();
-        await _acceptLoop.ConfigureAwait(false);
         lock (_gate) running = [.. _running];
         await Task.WhenAll(running).ConfigureAwait(false);
     }
@@ -160,8 +169,8 @@ public sealed class ToxicProxy : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_listener is null) return false;
-            connection.Apply(_toxics);
+            if (!_enabled) return false;
+            connection.Apply(_byStream);
             return true;
         }
     }
@@ -174,23 +183,72 @@ public sealed class ToxicProxy : IAsyncDisposable
     private void Publish(ToxicOptions[] toxics)
     {
         Volatile.Write(ref _toxics, toxics);
-        foreach (ProxyConnection connection in _live.Values) connection.Apply(toxics);
+        _byStream = StreamToxics.Of(toxics); // split once, not once per connection: 1,000 connections make it count
+        bool wasRefusing = _connectPhase.Refusing;
+        _connectPhase.Publish(toxics);
+        if (_enabled && wasRefusing != _connectPhase.Refusing) Bind(_endpoint!);
+        foreach (ProxyConnection connection in _live.Values) connection.Apply(_byStream);
     }
 
     private int Find(string name) => Array.FindIndex(_toxics, t => t.ResolvedName == name);
 
-    private async Task AcceptLoopAsync(Socket listener)
+    /// <summary>
+    /// Under the lock. Listens on <paramref name="endpoint"/>, or, while a connect_refuse toxic is
+    /// present, only binds it: the port stays ours and connects are refused. A socket that is only
+    /// bound can start listening later, so lifting the refusal never gives the port away.
+    /// </summary>
+    private void Bind(IPEndPoint endpoint)
     {
+        Socket? socket = _socket;
+        if (socket is not null && _listening is not null) CloseSocket(); // listening -> refusing
+        if (_socket is null)
+        {
+            socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT as well, which would let a
+                // second proxy listen on a taken port. .NET already sets SO_REUSEADDR on Unix.
+                // "[::]" is Go's dual-stack wildcard: it takes IPv4 clients as well.
+                if (endpoint.Address.Equals(IPAddress.IPv6Any)) socket.DualMode = true;
+                socket.Bind(endpoint);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+            _socket = socket;
+            _endpoint = (IPEndPoint)socket.LocalEndPoint!;
+        }
+        if (_connectPhase.Refusing) return;
+        _socket!.Listen(512);
+        _listening = new CancellationTokenSource();
+        _running.RemoveAll(t => t.IsCompleted);
+        _running.Add(AcceptLoopAsync(_socket, _listening.Token));
+    }
+
+    private void CloseSocket()
+    {
+        _listening?.Cancel();
+        _listening = null;
+        _socket?.Dispose();
+        _socket = null;
+    }
+
+    private async Task AcceptLoopAsync(Socket listener, CancellationToken stop)
+    {
+        await Task.Yield(); // never run the loop under the caller's lock
         while (true)
         {
             Socket client;
             try
             {
-                client = await listener.AcceptAsync().ConfigureAwait(false);
+                await _connectPhase.UntilAcceptingAsync(stop).ConfigureAwait(false);
+                client = await listener.AcceptAsync(stop).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
             {
-                return; // the listener was closed by Disable
+                return; // the listener was closed by Disable or a connect_refuse toxic
             }
             var connection = new ProxyConnection(this, Interlocked.Increment(ref _nextConnectionId), client);
             lock (_gate)

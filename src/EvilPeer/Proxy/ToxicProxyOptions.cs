@@ -20,6 +20,12 @@ public sealed record ToxicProxyOptions
     /// <summary>Root of every toxicity draw and toxic effect: the same seed gives the same draws.</summary>
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>
+    /// When true, <see cref="Upstream"/> is only required to be non-empty: text that is not host:port
+    /// is accepted and each client is closed when the dial fails, as Toxiproxy's API does.
+    /// </summary>
+    public bool UpstreamCheckedAtDial { get; init; }
+
     public IPeerEventSink? Events { get; init; }
 
     /// <summary>
@@ -28,6 +34,9 @@ public sealed record ToxicProxyOptions
     /// The upstream leg stays plain TCP. Null = a plain TCP listener. Validated when it was built.
     /// </summary>
     public TlsOptions? Tls { get; init; }
+
+    /// <summary>Emit a <c>read</c> and a <c>write</c> event per chunk (default); false keeps only connection and toxic decisions.</summary>
+    public bool ByteEvents { get; init; } = true;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -47,7 +56,8 @@ public sealed record ToxicProxyOptions
         new Validator($"proxy '{Name}'")
             .Require(Name is { Length: > 0 and <= 200 }, "name", "must be 1..200 characters")
             .Require(IPEndPoint.TryParse(Listen ?? "", out _), "listen", $"'{Listen}' is not ip:port (port 0..65535)")
-            .Require(TryParseHostPort(Upstream, out _, out _), "upstream", $"'{Upstream}' is not host:port (port 1..65535)")
+            .Require(UpstreamCheckedAtDial ? !string.IsNullOrEmpty(Upstream) : TryParseHostPort(Upstream, out _, out _),
+                "upstream", $"'{Upstream}' is not host:port (port 1..65535)")
             .Require(TimeProvider is not null, "time_provider", "must not be null")
             .Range("buffer_size", BufferSize, 4096, 16 * 1024 * 1024, "bytes")
             .Range("max_queued_chunks", MaxQueuedChunks, 1, 65_536)

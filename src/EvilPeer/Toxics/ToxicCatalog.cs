@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ChaosFeatures.EvilPeer.Toxics.Bandwidth;
+using ChaosFeatures.EvilPeer.Toxics.Connect;
 using ChaosFeatures.EvilPeer.Toxics.Corrupt;
 using ChaosFeatures.EvilPeer.Toxics.Latency;
 using ChaosFeatures.EvilPeer.Toxics.LimitData;
@@ -34,6 +35,10 @@ public static class ToxicCatalog
         [LimitDataOptions.TypeName] = r => new LimitDataOptions { Bytes = r.Long("bytes", 0) },
         [LimitTimeOptions.TypeName] = r => new LimitTimeOptions { Time = r.Long("time", 1000), Close = r.CloseMode("close", CloseMode.Fin) },
         [CorruptOptions.TypeName] = r => new CorruptOptions { Offset = r.Long("offset", -1), Bit = r.Long("bit", 0), Rate = r.Double("rate", 0) },
+        [ConnectRefuseOptions.TypeName] = _ => new ConnectRefuseOptions(),
+        [ConnectHangOptions.TypeName] = _ => new ConnectHangOptions(),
+        [ConnectDelayOptions.TypeName] = r => new ConnectDelayOptions { Delay = r.Long("delay", 1000) },
+        [ConnectCloseOptions.TypeName] = r => new ConnectCloseOptions { Close = r.CloseMode("close", CloseMode.Fin) },
     };
 
     public static IReadOnlyCollection<string> KnownTypes { get; } = Factories.Keys.Order().ToArray();

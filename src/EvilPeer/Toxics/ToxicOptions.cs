@@ -9,8 +9,10 @@ namespace ChaosFeatures.EvilPeer.Toxics;
 /// </summary>
 public abstract record ToxicOptions
 {
-    /// <summary>Unique per proxy; defaults to <c>&lt;type&gt;_&lt;stream&gt;</c>.</summary>
+    /// <summary>Unique per proxy; defaults to <c>&lt;type&gt;_&lt;stream&gt;</c>. Any non-empty text, as in Toxiproxy (its API allows spaces).</summary>
     public string? Name { get; init; }
+
+    public const int MaxNameLength = 4096;
 
     public ToxicStream Stream { get; init; } = ToxicStream.Downstream;
 
@@ -37,8 +39,7 @@ public abstract record ToxicOptions
     {
         validator.Range("toxicity", Toxicity, 0.0, 1.0);
         validator.Require(Enum.IsDefined(Stream), "stream", $"{(int)Stream} is not one of upstream, downstream");
-        validator.Require(Name is null || (Name.Length is > 0 and <= 200 && !Name.Any(char.IsWhiteSpace)),
-            "name", "must be 1..200 characters without whitespace");
+        validator.Require(Name is null || Name.Length is > 0 and <= MaxNameLength, "name", $"must be 1..{MaxNameLength} characters");
         ValidateAttributes(validator);
     }
 

@@ -5,32 +5,32 @@ using ChaosFeatures.Gherkin.Model;
 namespace ChaosFeatures.Gherkin.Expansion;
 
 /// <summary>
-/// Resolves fuzzed values in a step text: <c>a..b</c> is an inclusive integer range, and a run of
-/// non-whitespace characters containing <c>|</c> is a choice (<c>8|64|1024</c>). Quotes, brackets and
-/// trailing punctuation around a choice stay in the text, so <c>"socket|pipe",</c> keeps its quotes and comma.
+/// Resolves fuzzed values in a step text: <c>a..b</c> is an inclusive integer range and <c>a|b|c</c> a choice.
+/// One rule says where both end: a range bound or an alternative is made of letters, digits, <c>_</c>,
+/// <c>.</c> and <c>:</c> (a number may start with <c>-</c>), and the first other character ends it. So
+/// <c>1|3|17-byte segments</c> is the choice 1, 3 or 17 followed by <c>-byte segments</c>, and quotes,
+/// brackets and punctuation around a choice (<c>"socket|pipe",</c>) stay in the text. A <c>|</c> touching
+/// text that does not form such a choice is an error, not a silently wrong step.
 /// </summary>
 internal static partial class FuzzResolver
 {
-    private const string Leading = "\"'([{";
-    private const string Trailing = "\"')]},;:.!?";
+    public const string Rule = "alternatives are letters, digits, `_`, `.` and `:` (a number may start with `-`) separated by single `|`, e.g. `8|64|1024` or `1|3|17-byte`";
 
-    public static string Resolve(string text, int line, SplitMix64 random, List<FuzzedValue> record) =>
-        Expression().Replace(text, match => match.Groups["choice"].Success
+    public static string Resolve(string text, int line, SplitMix64 random, List<FuzzedValue> record)
+    {
+        var resolved = Expression().Replace(text, match => match.Groups["choice"].Success
             ? Choice(match.Value, line, random, record)
             : Range(match, line, random, record));
+        RefuseStrayBars(Expression().Replace(text, " "), line);
+        return resolved;
+    }
 
-    private static string Choice(string run, int line, SplitMix64 random, List<FuzzedValue> record)
+    private static string Choice(string expression, int line, SplitMix64 random, List<FuzzedValue> record)
     {
-        var start = run.TakeWhile(c => Leading.Contains(c)).Count();
-        var end = run.Length - run.Reverse().TakeWhile(c => Trailing.Contains(c)).Count();
-        var expression = end > start ? run[start..end] : run;
         var alternatives = expression.Split('|');
-        if (alternatives.Any(a => a.Length == 0))
-            throw new ExpansionException(line, 0,
-                $"fuzzed choice `{expression}` has an empty alternative; write alternatives separated by single `|`, e.g. `8|64|1024`");
         var value = alternatives[random.NextBelow((ulong)alternatives.Length)];
         record.Add(new FuzzedValue(line, expression, value));
-        return run[..start] + value + run[end..];
+        return value;
     }
 
     private static string Range(Match match, int line, SplitMix64 random, List<FuzzedValue> record)
@@ -48,6 +48,20 @@ internal static partial class FuzzResolver
         return value;
     }
 
-    [GeneratedRegex(@"(?<choice>\S*\|\S*)|(?<![\w.-])(?<from>-?\d+)\.\.(?<to>-?\d+)(?![\w.])")]
+    /// <summary>What is left once the expressions are taken out may hold a bar only where it stands apart (<c>a | b</c> is text).</summary>
+    private static void RefuseStrayBars(string rest, int line)
+    {
+        if (StrayBar().Match(rest) is not { Success: true } stray)
+            return;
+        var what = stray.Value.Contains("||", StringComparison.Ordinal) || stray.Value.StartsWith('|') || stray.Value.EndsWith('|')
+            ? "has an empty alternative"
+            : "is not a fuzzed choice";
+        throw new ExpansionException(line, 0, $"`{stray.Value}` {what}: {Rule}");
+    }
+
+    [GeneratedRegex(@"(?<![\w.:|-])(?<choice>-?[\w.:]+(?:\|-?[\w.:]+)+)(?![\w.:|])|(?<![\w.-])(?<from>-?\d+)\.\.(?<to>-?\d+)(?![\w.])")]
     private static partial Regex Expression();
+
+    [GeneratedRegex(@"\S*(?:\S\||\|\S)\S*")]
+    private static partial Regex StrayBar();
 }

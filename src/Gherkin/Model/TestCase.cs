@@ -51,7 +51,12 @@ public sealed record FeatureDescriptor(
     string Title,
     string? Description,
     IReadOnlyList<string> Tags,
-    string Language);
+    string Language)
+{
+    /// <summary>The folder <see cref="Path"/> is relative to (the root of the suite this feature was loaded in); null when it is not a suffix of <see cref="FullPath"/>.</summary>
+    public string? SuiteRoot =>
+        Path.Length > 0 && FullPath.Replace('\\', '/').EndsWith("/" + Path, StringComparison.Ordinal) ? FullPath[..^(Path.Length + 1)] : null;
+}
 
 /// <param name="Line">Line of the <c>Rule:</c> keyword.</param>
 /// <param name="Tags">The rule's own tags, without <c>@</c>.</param>

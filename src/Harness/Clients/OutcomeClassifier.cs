@@ -43,7 +43,10 @@ public static class OutcomeClassifier
         if (cancellationShaped && timedOut) return Outcome.Timeout;
         // After the cancel checks: a client aborting its own connection may read a 0 on the way out.
         if (transportEof && Find<IOException>(error) is not null) return Outcome.Eof;
-        return Unwrap(error) is TimeoutException ? Outcome.Timeout : Outcome.Error;
+        // Third-party clients wrap their transport's endings in their own exceptions (Npgsql: NpgsqlException over
+        // EndOfStreamException on a FIN, over TimeoutException for a command timeout): found anywhere in the chain.
+        if (Find<EndOfStreamException>(error) is not null) return Outcome.Eof;
+        return Find<TimeoutException>(error) is not null ? Outcome.Timeout : Outcome.Error;
     }
 
     /// <summary>A download that reached EOF, judged against what the request expected (length from the payload when given).</summary>

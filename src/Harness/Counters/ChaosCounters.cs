@@ -52,6 +52,9 @@ public sealed class ChaosCounters
         if (result.Status is { } status) Increment(CounterNames.HttpStatus(status, task));
     }
 
+    /// <summary>A user's own client call by task <paramref name="task"/> (<c>io_call_*</c>): attempts, ok/cancelled/failed, received bytes.</summary>
+    public void RecordCall(string task, TransferResult result) => RecordTransfer("call", task, result);
+
     /// <summary>Registers a peer's family (<c>evil_peer_served_EP</c>, <c>evil_peer_read_bytes_EP</c>) at 0.</summary>
     public void RegisterPeer(string peer)
     {

@@ -3,7 +3,7 @@ namespace ChaosFeatures.Harness.Counters;
 /// <summary>The counter names features use, built in one place so steps and reports agree.</summary>
 public static class CounterNames
 {
-    /// <summary><c>io_{download|upload}_{attempts|ok|cancelled|failed}_{task}</c>.</summary>
+    /// <summary><c>io_{download|upload|exchange|call}_{attempts|ok|cancelled|failed}_{task}</c>.</summary>
     public static string Io(string direction, string what, string task) => $"io_{direction}_{what}_{task}";
 
     public static string RecvBytes(string task) => $"io_recv_bytes_{task}";

@@ -29,7 +29,12 @@ public sealed class RunningPeer : IAsyncDisposable
     public static async Task<RunningPeer> StartAsync(PeerSpec spec, IPeerEventSink events, ulong proxySeed, CancellationToken cancellationToken)
     {
         RunningPeer running;
-        if (spec.RealServer is { } kind)
+        if (spec.RealServer is { Launch: { } launch })
+        {
+            var (server, endPoint) = await launch(cancellationToken);
+            running = new RunningPeer(spec, server, endPoint, new PeerStats(), null);
+        }
+        else if (spec.RealServer is { } kind)
         {
             var server = await RealServer.StartAsync(kind, cancellationToken);
             running = new RunningPeer(spec, server, server.EndPoint, new PeerStats(), null);

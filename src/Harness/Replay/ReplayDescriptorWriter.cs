@@ -35,10 +35,15 @@ public static class ReplayDescriptorWriter
         return text + ".json";
     }
 
-    /// <summary>The two lines added to the failure message: where the descriptor is, and the exact freeze command.</summary>
-    public static string MessageLines(string descriptorPath)
+    /// <summary>
+    /// The two lines added to the failure message: where the descriptor is, and the exact freeze command: the repository's
+    /// own tools/freeze project when the suite root holds it, else the packaged tool (ChaosFeatures.Freeze, command freeze).
+    /// </summary>
+    public static string MessageLines(string descriptorPath, string? suiteRoot = null)
     {
         var argument = descriptorPath.Any(char.IsWhiteSpace) ? $"\"{descriptorPath}\"" : descriptorPath;
-        return $"Replay descriptor: {descriptorPath}\nFreeze: dotnet run --project tools/freeze -- {argument}";
+        var inRepository = suiteRoot is null || File.Exists(Path.Combine(suiteRoot, "tools", "freeze", "Freeze.csproj"));
+        var freeze = inRepository ? "dotnet run --project tools/freeze --" : "dotnet tool run freeze --";
+        return $"Replay descriptor: {descriptorPath}\nFreeze: {freeze} {argument}";
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace ChaosFeatures.Harness.Servers;
 
 /// <summary>
@@ -11,15 +13,32 @@ public sealed record RealServerKind(string Name, string Program, string Install,
         ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder,
          "--logfile", Path.Combine(folder, "server.log")]);
 
-    public static IReadOnlyList<RealServerKind> Known { get; } = [Redis];
+    /// <summary>PostgreSQL: a fresh cluster per scenario (see <see cref="PostgresServer"/>); connect as user <c>postgres</c>, no password.</summary>
+    public static RealServerKind Postgres { get; } = new("postgres", "postgres", PostgresServer.Install, (_, _) => [])
+    {
+        Locate = PostgresServer.FindProgram,
+        Launch = async ct =>
+        {
+            var server = await PostgresServer.StartAsync(ct);
+            return (server, server.EndPoint);
+        },
+    };
+
+    public static IReadOnlyList<RealServerKind> Known { get; } = [Redis, Postgres];
+
+    /// <summary>Finds the program where PATH does not (Debian keeps postgres in its versioned bin folder); null: PATH only.</summary>
+    public Func<string?>? Locate { get; init; }
+
+    /// <summary>Starts the server its own way (postgres needs initdb first, as its own user); null: <see cref="RealServer"/> with <see cref="Arguments"/>.</summary>
+    public Func<CancellationToken, Task<(IAsyncDisposable Server, IPEndPoint EndPoint)>>? Launch { get; init; }
 
     public static RealServerKind Named(string name) =>
         Known.FirstOrDefault(k => k.Name == name)
         ?? throw new ArgumentException($"no real server '{name}'; known: {string.Join(", ", Known.Select(k => k.Name))}", nameof(name));
 
-    /// <summary>The program's full path on PATH, or null when it is not installed.</summary>
+    /// <summary>The program's full path, or null when it is not installed.</summary>
     public string? FindProgram() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        Locate?.Invoke() ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, Program))
             .FirstOrDefault(File.Exists);
 

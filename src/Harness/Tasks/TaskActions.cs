@@ -1,3 +1,4 @@
+using System.Net;
 using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.EventLog;
@@ -10,21 +11,24 @@ namespace ChaosFeatures.Harness.Tasks;
 /// <summary>The actions a task can queue, wired to the client drivers, counters and timeline.</summary>
 public static class TaskActions
 {
-    public static TaskAction Download(ChaosTask task, RunningPeer peer, int readSize, ChaosCounters counters, IChaosEventSink events)
+    public static TaskAction Download(ChaosTask task, RunningPeer peer, int readSize, ChaosCounters counters, IChaosEventSink events) =>
+        Download(task, peer.Spec.Name, peer.ClientEndPoint, peer.Spec.ServedPayload, readSize, counters, events);
+
+    /// <summary>A download from any endpoint (a proxy made through a Toxiproxy API, say), judged against what its peer serves.</summary>
+    /// <param name="expected">What the far end serves in full: a truncation is eof, different bytes corrupt; null when unknown.</param>
+    public static TaskAction Download(ChaosTask task, string target, IPEndPoint endPoint, byte[]? expected, int readSize, ChaosCounters counters, IChaosEventSink events)
     {
         var settings = task.Settings;
         var driver = settings.Driver;
         var request = new DownloadRequest
         {
-            Actor = task.Name, ReadSize = readSize, Timeout = settings.Timeout, Events = events,
-            // Judged against what the peer serves in full: a truncation is eof, different bytes corrupt.
-            ExpectedPayload = peer.Spec.ServedPayload is { } payload ? payload : null,
+            Actor = task.Name, ReadSize = readSize, Timeout = settings.Timeout, Events = events, ExpectedPayload = expected,
         };
         var how = readSize == 1 ? " byte by byte" : $" in {readSize}-byte reads";
-        return new TaskAction($"download from {peer.Spec.Name}{how}", settings.Timeout, async (t, ct) =>
+        return new TaskAction($"download from {target}{how}", settings.Timeout, async (t, ct) =>
         {
-            var result = await driver.DownloadAsync(peer.ClientEndPoint, request, ct);
-            t.Record(new TransferRecord("download", peer.Spec.Name, ReadOnlyMemory<byte>.Empty, result));
+            var result = await driver.DownloadAsync(endPoint, request, ct);
+            t.Record(new TransferRecord("download", target, ReadOnlyMemory<byte>.Empty, result));
             counters.RecordDownload(t.Name, result);
         });
     }
@@ -104,7 +108,9 @@ public static class TaskActions
     }
 
     public static TaskAction Sleep(int ms, IChaosEventSink events) =>
-        new($"sleep {ms} ms", TimeSpan.FromMilliseconds(ms), async (t, ct) =>
+        ms is < 0 or > TaskSettings.MaxTimeoutMs
+            ? throw new ArgumentOutOfRangeException(nameof(ms), ms, $"sleeps: {ms} is out of range 0..{TaskSettings.MaxTimeoutMs} ms")
+            : new($"sleep {ms} ms", TimeSpan.FromMilliseconds(ms), async (t, ct) =>
         {
             events.Record(ChaosEvent.Of("client", t.Name, "sleep", ("ms", (long)ms)));
             await Task.Delay(ms, ct);

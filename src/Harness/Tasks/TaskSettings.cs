@@ -7,6 +7,9 @@ public sealed class TaskSettings
 {
     public const int DefaultTimeoutMs = 10_000;
 
+    /// <summary>An hour: no scenario runs longer (its watchdog cuts it far sooner), so a larger value is a typo.</summary>
+    public const int MaxTimeoutMs = 3_600_000;
+
     private string? _chosenDriver;
 
     public IClientDriver Driver { get; private set; } = ClientDrivers.Get("socket");
@@ -22,9 +25,9 @@ public sealed class TaskSettings
         _chosenDriver = name;
     }
 
-    public void GiveUpAfter(int ms) => Timeout = ms > 0
+    public void GiveUpAfter(int ms) => Timeout = ms is >= 1 and <= MaxTimeoutMs
         ? TimeSpan.FromMilliseconds(ms)
-        : throw new ArgumentOutOfRangeException(nameof(ms), ms, "a task gives up after > 0 ms");
+        : throw new ArgumentOutOfRangeException(nameof(ms), ms, $"gives up after: {ms} is out of range 1..{MaxTimeoutMs} ms");
 
     /// <summary>Retries after the first attempt and the pause before each (validated by <see cref="HttpResilience"/>).</summary>
     public void RetryRequests(int retries, int delayMs) =>

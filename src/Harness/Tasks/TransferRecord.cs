@@ -8,6 +8,9 @@ public sealed record TransferRecord(string Kind, string Source, ReadOnlyMemory<b
     public const string Exchange = "exchange";
     public const string Request = "request";
 
+    /// <summary>A user's own client code run as a task action (see <see cref="CallActions"/>).</summary>
+    public const string Call = "call";
+
     /// <summary>An HTTP request's status, attempts and headers; null for the other kinds.</summary>
     public HttpCallResult? Http { get; init; }
 

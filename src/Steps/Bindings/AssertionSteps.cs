@@ -14,8 +14,7 @@ namespace ChaosFeatures.Steps.Bindings;
 [Binding]
 [StepTopic(4, "Assertions", "Each Then step first waits for the tasks it names to drain their queues (steps about peers or counters wait " +
     "for every task), bounded by the tasks' own timeouts and sleeps plus 5 s. A task's outcome and bytes are those of its last transfer. " +
-    "Outcomes: completed | eof | reset | refused | timeout | cancelled | corrupt | error | handshake (a TLS handshake the client " +
-    "refused on TLS's own terms: a bad certificate or an alert; a handshake cut by FIN, RST or silence stays eof, reset, timeout).")]
+    "Outcomes are defined in the Outcomes section below.")]
 public sealed class AssertionSteps(ChaosScenario chaos)
 {
     private readonly ScenarioWaits _waits = new(chaos);

@@ -8,7 +8,9 @@ namespace ChaosFeatures.Steps.Bindings;
 
 [Binding]
 [StepTopic(1, "Peers", "Given steps configure a named EvilPeer, one aspect per step; it starts the first time a task (or its proxy) needs it, " +
-    "so all its Given steps apply whatever their order. A fault that does not fit the peer's mode, or a peer configured after it started, is an error.")]
+    "so all its Given steps apply whatever their order. A fault that does not fit the peer's mode, or a peer configured after it started, is an error. " +
+    "A reading peer that `stops reading after N bytes` reads N bytes, holds the connection if told to, then closes without reading the rest: " +
+    "the kernel turns a close with unread bytes into an RST, so an uploader still sending sees reset, and one whose bytes all fit in the socket buffers may see completed.")]
 public sealed class PeerSteps(ChaosScenario chaos)
 {
     [Given("an evil peer {string} serving {int} bytes"), StepExample("Given an evil peer \"EP\" serving 256 bytes")]

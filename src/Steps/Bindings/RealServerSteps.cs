@@ -7,9 +7,10 @@ using ChaosFeatures.Steps.Scenario;
 namespace ChaosFeatures.Steps.Bindings;
 
 [Binding]
-[StepTopic(7, "Real servers", "A real server from a Debian package (redis today), started on a free loopback port by the scenario and stopped " +
+[StepTopic(7, "Real servers", "A real server from a Debian package (redis, postgres), started on a free loopback port by the scenario and stopped " +
     "with it; it takes faults through its toxic proxy (\"the proxy of peer\" steps). Where the program is missing the scenario is skipped " +
-    "with the install command (a failure under CHAOS_STRICT=1). Tasks talk to it one line at a time: the reply is its first line.")]
+    "with the install command (a failure under CHAOS_STRICT=1). Tasks talk to a line-based one (redis) one line at a time: the reply is its " +
+    "first line; postgres (a fresh cluster, user postgres, no password) is for your own client's bindings (ChaosContext.EndpointAsync).")]
 public sealed class RealServerSteps(ChaosScenario chaos)
 {
     [Given("a real {word} server {string}"), StepExample("Given a real redis server \"R\"")]

@@ -39,6 +39,9 @@ public static class StepCatalogue
                 text.Append("- `").Append(step.Keyword).Append(' ').Append(step.Expression).Append("`  \n")
                     .Append("  e.g. `").Append(step.Example ?? "(no example)").Append("`\n");
         }
+        text.Append("\n## Outcomes\n\nHow a task's last transfer ended, as `the outcome of task \"C\" is ...` names it:\n\n");
+        foreach (var (outcome, meaning) in OutcomeGlossary.Meanings.OrderBy(m => m.Key))
+            text.Append("- `").Append(Harness.Clients.OutcomeClassifier.Name(outcome)).Append("`: ").Append(meaning).Append('\n');
         return text.ToString();
     }
 

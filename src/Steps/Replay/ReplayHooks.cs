@@ -30,7 +30,7 @@ public sealed class ReplayHooks(ChaosScenario chaos)
         // BeforeScenario hook has none.
         var results = ChaosRun.Current.Results;
         var path = ReplayDescriptorWriter.Write(ReplayDescriptorFactory.Create(failure, chaos.Run?.FailingStep, results), results);
-        chaos.Report(ReplayDescriptorWriter.MessageLines(path));
+        chaos.Report(ReplayDescriptorWriter.MessageLines(path, chaos.TestCase.Feature.SuiteRoot ?? ChaosRun.Current.Settings.SuiteRoot));
         if (failure.EndProblems.Count > 0)
             throw new ChaosAssertionException("after the scenario: " + string.Join("; ", failure.EndProblems));
     }

@@ -10,6 +10,7 @@ using ChaosFeatures.Harness.Peers;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Harness.Streams;
 using ChaosFeatures.Harness.Tasks;
+using ChaosFeatures.Harness.Toxiproxy;
 using Reqnroll;
 using Reqnroll.UnitTestProvider;
 
@@ -30,6 +31,9 @@ public sealed class ChaosScenario : IDisposable
     /// <summary>The safety net's bound when Reqnroll disposes the scenario without the end hook having run.</summary>
     private static readonly TimeSpan DisposeBound = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one resource a binding handed over (<see cref="Own"/>) gets to dispose at the end.</summary>
+    private static readonly TimeSpan OwnedDisposeBound = TimeSpan.FromSeconds(5);
+
     private readonly object _gate = new();
     private readonly Lazy<TestTimeline> _timeline;
     private CaseSeeds? _seeds;
@@ -37,6 +41,8 @@ public sealed class ChaosScenario : IDisposable
     private Task<IReadOnlyList<string>>? _ending;
     private readonly Lazy<LeakChecker> _leaks;
     private readonly Lazy<ScenarioPeers> _peers;
+    private readonly List<object> _owned = [];
+    private readonly Lazy<ScenarioToxiproxies> _toxiproxies;
 
     public ChaosScenario(ScenarioContext context, FeatureContext feature)
     {
@@ -47,6 +53,7 @@ public sealed class ChaosScenario : IDisposable
         _timeline = new Lazy<TestTimeline>(() => new TestTimeline(Seeds, ChaosRun.Current.Log));
         _leaks = new Lazy<LeakChecker>(() => new LeakChecker());
         _peers = new Lazy<ScenarioPeers>(() => new ScenarioPeers(() => Seeds, () => Timeline, Leaks, Counters));
+        _toxiproxies = new Lazy<ScenarioToxiproxies>(() => new ScenarioToxiproxies(() => Seeds.ToxicSeed, () => Timeline, Leaks.TrackPort));
         Streams = new ScenarioStreams(() => Seeds);
         Tasks = new ScenarioTasks(new Lazy<ScenarioScheduler>(() => ScenarioScheduler.For(Seeds, Timeline.RecordPick)));
         Invariants = new InvariantChecks(new LazySink(_timeline));
@@ -67,6 +74,9 @@ public sealed class ChaosScenario : IDisposable
     /// <summary>Made when the seeds are first drawn: its socket baseline reads /proc, which a scenario that uses no chaos should not pay for.</summary>
     public LeakChecker Leaks => _leaks.Value;
     public ScenarioPeers Peers => _peers.Value;
+
+    /// <summary>Toxiproxy-compatible servers the scenario started or was pointed at, and the proxies it made on them.</summary>
+    public ScenarioToxiproxies Toxiproxies => _toxiproxies.Value;
     public ScenarioStreams Streams { get; }
     public ScenarioTasks Tasks { get; }
 
@@ -138,8 +148,23 @@ public sealed class ChaosScenario : IDisposable
     }
 
     /// <summary>
-    /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), their HTTP
-    /// clients, then proxies and peers, then the leak check on their ports. Returns every problem found (orphan
+    /// A binding's client (a multiplexer, a connection pool) to dispose when the scenario ends: after its tasks,
+    /// before the peers stop and the leak check, so its sockets are not counted as leaks. Last handed over, first disposed.
+    /// </summary>
+    internal void Own(object resource)
+    {
+        if (resource is not (IAsyncDisposable or IDisposable))
+            throw new ArgumentException($"{resource.GetType().Name} is neither IAsyncDisposable nor IDisposable: nothing to dispose", nameof(resource));
+        lock (_gate)
+        {
+            if (_ending is not null) throw new InvalidOperationException("the scenario has already ended; dispose the resource yourself");
+            _owned.Add(resource);
+        }
+    }
+
+    /// <summary>
+    /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), the clients bindings
+    /// handed over and the tasks' HTTP clients, then proxies and peers, then the leak check on their ports. Returns every problem found (orphan
     /// tasks, peers that would not stop, leaked sockets, unobserved task exceptions); each is also an invariant event.
     /// </summary>
     public Task<IReadOnlyList<string>> EndAsync(bool abort)
@@ -152,8 +177,11 @@ public sealed class ChaosScenario : IDisposable
         var problems = new List<string>();
         var orphans = await Tasks.EndAllAsync(abort);
         problems.AddRange(orphans);
+        problems.AddRange(await DisposeOwnedAsync());
         await Http.CloseAllAsync(); // before the peers stop and the leak check looks at their ports
         Leaks.NoteSuspects();
+        if (_toxiproxies.IsValueCreated)
+            await Toxiproxies.DisposeAsync(); // before the peers their proxies front
         problems.AddRange(await Peers.StopAllAsync());
         var leaks = await Leaks.CheckAsync(null);
         problems.AddRange(leaks.Leaks);
@@ -161,6 +189,24 @@ public sealed class ChaosScenario : IDisposable
         {
             Timeline.Record(ChaosEvent.Of("invariant", "harness", "no_orphans", ("ok", orphans.Count == 0)));
             Timeline.Record(ChaosEvent.Of("invariant", "harness", "no_leaks", ("ok", leaks.Clean), ("skipped", leaks.SkippedReason)));
+        }
+        return problems;
+    }
+
+    private async Task<IReadOnlyList<string>> DisposeOwnedAsync()
+    {
+        object[] owned;
+        lock (_gate) owned = [.. Enumerable.Reverse(_owned)];
+        var problems = new List<string>();
+        foreach (var resource in owned)
+        {
+            try
+            {
+                var disposing = resource is IAsyncDisposable async ? async.DisposeAsync().AsTask() : Task.Run(((IDisposable)resource).Dispose);
+                await disposing.WaitAsync(OwnedDisposeBound);
+            }
+            catch (TimeoutException) { problems.Add($"{resource.GetType().Name} did not dispose within {OwnedDisposeBound.TotalSeconds:0} s"); }
+            catch (Exception e) { problems.Add($"{resource.GetType().Name} failed to dispose: {e.GetType().Name}: {e.Message}"); }
         }
         return problems;
     }

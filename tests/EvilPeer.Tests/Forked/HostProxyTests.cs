@@ -105,7 +105,7 @@ public sealed class HostProxyTests
     }
 
     [Theory]
-    [InlineData(new[] { "proxy", "--upstream", "127.0.0.1:1", "--toxic", "lag" }, "'lag' is not a known toxic type (known: bandwidth, corrupt")]
+    [InlineData(new[] { "proxy", "--upstream", "127.0.0.1:1", "--toxic", "lag" }, "'lag' is not a known toxic type (known: bandwidth, connect_close")]
     [InlineData(new[] { "proxy" }, "upstream: '' is not host:port")]
     [InlineData(new[] { "proxy", "--upstream" }, "--upstream: needs a value")]
     [InlineData(new[] { "proxy", "--upstream", "127.0.0.1:1", "--tls-fault", "explode" }, "tls.fault")]

@@ -31,12 +31,14 @@ internal static class LoopbackClient
         }
     }
 
-    public static async Task<ClientDownload> ReadToEndAsync(Socket socket, TimeSpan? bound = null)
+    /// <param name="since">A <see cref="Stopwatch.GetTimestamp"/> to measure from instead of the call, for a fault
+    /// whose clock starts before the read can (an accept delay runs from the SYN).</param>
+    public static async Task<ClientDownload> ReadToEndAsync(Socket socket, TimeSpan? bound = null, long? since = null)
     {
         using var cts = new CancellationTokenSource(bound ?? Bound);
         var received = new MemoryStream();
         var buffer = new byte[64 * 1024];
-        var clock = Stopwatch.StartNew();
+        var clock = new Clock(since ?? Stopwatch.GetTimestamp());
         TimeSpan firstByte = TimeSpan.Zero;
         int reads = 0;
         try
@@ -53,6 +55,11 @@ internal static class LoopbackClient
         {
             return new ClientDownload(received.ToArray(), reads, e.SocketErrorCode, firstByte, clock.Elapsed);
         }
+    }
+
+    private readonly record struct Clock(long Start)
+    {
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Start);
     }
 
     /// <summary>True when a read is still pending after <paramref name="wait"/>: no byte, no FIN, no RST.</summary>

@@ -36,6 +36,8 @@ public sealed class ToxicProxyTests
 
         outcome.End.Should().Be("eof");
         outcome.Bytes.Should().Equal(9, 8, 7);
+        // The proxy records a FIN just after forwarding it, so the client can see the second one first.
+        await harness.Sink.WaitForAsync(() => harness.Sink.Named("fin").Count == 2, TimeSpan.FromSeconds(5));
         harness.Sink.Named("fin").Select(e => RecordingSink.Field(e, "stream")).Should().BeEquivalentTo(["upstream", "downstream"]);
     }
 
@@ -71,6 +73,20 @@ public sealed class ToxicProxyTests
 
         harness.Proxy.Enable();
         using Socket again = await harness.ConnectedEchoAsync();
+    }
+
+    [Fact]
+    public async Task Reset_connections_resets_the_live_ones_and_lets_the_next_pass()
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo());
+        using Socket live = await harness.ConnectedEchoAsync();
+
+        harness.Proxy.ResetConnections().Should().Be(1);
+
+        (await ClientSocket.ReadToEndAsync(live)).End.Should().Be("reset");
+        harness.Proxy.Enabled.Should().BeTrue();
+        using Socket next = await harness.ConnectedEchoAsync();
+        harness.Proxy.Toxics.Should().BeEmpty("a reset is an act, not a toxic left on the proxy");
     }
 
     [Fact]

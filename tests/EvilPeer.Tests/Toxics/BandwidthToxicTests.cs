@@ -12,10 +12,11 @@ public sealed class BandwidthToxicTests
     public async Task Paces_the_download_to_the_rate()
     {
         byte[] payload = ClientSocket.Payload(150_000);
-        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Serving(payload), 1, new BandwidthOptions { Rate = 500 });
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.ServingOnRequest(payload), 1, new BandwidthOptions { Rate = 500 });
         using Socket client = await harness.ConnectAsync();
 
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+        // Timed from before the request that starts the answer: the pacing cannot have begun earlier.
+        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client, request: [1]);
 
         outcome.End.Should().Be("eof");
         outcome.Bytes.Should().Equal(payload);
@@ -25,11 +26,28 @@ public sealed class BandwidthToxicTests
     }
 
     [Fact]
-    public void Rate_zero_is_a_validation_error_not_a_hang()
+    public async Task Rate_zero_stalls_the_direction_until_the_toxic_is_removed_then_delivers_everything()
     {
-        Action validate = () => new BandwidthOptions { Rate = 0 }.Validate();
+        byte[] payload = ClientSocket.Payload(10_000);
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Serving(payload), 1, new BandwidthOptions { Rate = 0 });
+        using Socket client = await harness.ConnectAsync();
+
+        ReadOutcome stalled = await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(500));
+        stalled.End.Should().Be("timeout");
+        stalled.Bytes.Should().BeEmpty("rate 0 holds the data");
+
+        harness.Proxy.RemoveToxic("bandwidth_downstream").Should().BeTrue();
+        ReadOutcome after = await ClientSocket.ReadToEndAsync(client);
+        after.End.Should().Be("eof");
+        after.Bytes.Should().Equal(payload);
+    }
+
+    [Fact]
+    public void A_negative_rate_is_a_validation_error()
+    {
+        Action validate = () => new BandwidthOptions { Rate = -1 }.Validate();
 
         validate.Should().Throw<OptionsValidationException>().Which.Errors.Should()
-            .ContainSingle().Which.Should().Be("bandwidth.rate: 0 is out of range 1..10000000 KB/s (use the timeout toxic to block)");
+            .ContainSingle().Which.Should().Be("bandwidth.rate: -1 is out of range 0..10000000 KB/s (0 stalls until removed)");
     }
 }

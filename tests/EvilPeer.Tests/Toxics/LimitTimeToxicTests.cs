@@ -13,8 +13,8 @@ public sealed class LimitTimeToxicTests
     public async Task Cuts_the_connection_while_data_still_flows(CloseMode close, string expectedEnd)
     {
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Streaming(), 1, new LimitTimeOptions { Time = 300, Close = close });
+        var watch = System.Diagnostics.Stopwatch.StartNew(); // the limit runs from the proxy's accept, so the clock starts before connect
         using Socket client = await harness.ConnectAsync();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         await ClientSocket.ReadExactlyAsync(client, 256); // data is flowing before the limit hits
 
         ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);

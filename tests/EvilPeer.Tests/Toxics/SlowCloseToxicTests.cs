@@ -9,10 +9,12 @@ public sealed class SlowCloseToxicTests
     [Fact]
     public async Task Data_arrives_at_once_but_EOF_is_held_back()
     {
-        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Serving([1, 2, 3, 4]), 1, new SlowCloseOptions { Delay = 1000 });
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.ServingOnRequest([1, 2, 3, 4]), 1, new SlowCloseOptions { Delay = 1000 });
         using Socket client = await harness.ConnectAsync();
 
+        // The server answers (and closes) only on a request sent after the clock starts, so the held-back close cannot predate it.
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        await ClientSocket.SendAsync(client, [1]);
         (await ClientSocket.ReadExactlyAsync(client, 4)).Should().Equal(1, 2, 3, 4);
         TimeSpan dataAt = watch.Elapsed;
         ReadOutcome rest = await ClientSocket.ReadToEndAsync(client);

@@ -33,4 +33,32 @@ public sealed class TimeoutToxicTests
         outcome.Bytes.Should().BeEmpty();
         harness.Proxy.ConnectionCount.Should().Be(1);
     }
+
+    [Fact]
+    public async Task Removing_it_closes_the_connection_rather_than_resume_a_stream_with_a_hole()
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new TimeoutOptions { Timeout = 0 });
+        using Socket client = await harness.ConnectAsync();
+        await ClientSocket.SendAsync(client, [1, 2, 3]);
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); harness.Sink.Named("drop").Count == 0; await Task.Delay(10))
+            waited.Elapsed.Should().BeLessThan(ClientSocket.Bound, "the toxic drops the bytes once the connection is up");
+
+        harness.Proxy.RemoveToxic("timeout_downstream").Should().BeTrue();
+
+        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+        outcome.End.Should().Be("eof");
+        outcome.Bytes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Replacing_it_with_new_attributes_keeps_the_connection()
+    {
+        await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new TimeoutOptions { Timeout = 0 });
+        using Socket client = await harness.ConnectAsync();
+
+        harness.Proxy.UpdateToxic(new TimeoutOptions { Timeout = 0 });
+
+        (await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(400))).End.Should().Be("timeout");
+        harness.Proxy.ConnectionCount.Should().Be(1);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class ToxicCatalogTests
         Action create = () => ToxicCatalog.Create("lag");
 
         create.Should().Throw<OptionsValidationException>().Which.Errors.Should().ContainSingle().Which.Should().Be(
-            "type: 'lag' is not a known toxic type (known: bandwidth, corrupt, latency, limit_data, limit_time, reset_peer, slicer, slow_close, timeout)");
+            "type: 'lag' is not a known toxic type (known: bandwidth, connect_close, connect_delay, connect_hang, connect_refuse, corrupt, latency, limit_data, limit_time, reset_peer, slicer, slow_close, timeout)");
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed class FreezeEndToEndTests(PlantedBugRun planted) : IDisposable
 
             var path = PlantedBugRun.DescriptorOf(result);
             path.Should().StartWith(Path.Combine(planted.ResultsFolder, "freeze-e2e", "failures"));
-            result.Message.Should().Contain($"Freeze: dotnet run --project tools/freeze -- {path}");
+            // The fixture runs from a temp folder, outside the repository: the packaged tool is the way to freeze there.
+            result.Message.Should().Contain($"Freeze: dotnet tool run freeze -- {path}");
             var descriptor = ReplayDescriptorJson.Read(path);
             descriptor.TestId.Should().Be(testCase.Id);
             descriptor.FeaturePath.Should().Be("features/truncation.feature");

@@ -35,6 +35,13 @@ public sealed class ReplayDescriptorWriterTests : IDisposable
     }
 
     [Fact]
+    public void Outside_this_repository_the_freeze_command_is_the_packaged_tool()
+    {
+        ReplayDescriptorWriter.MessageLines("/r/f.json", Path.GetTempPath()).Should().Be(
+            "Replay descriptor: /r/f.json\nFreeze: dotnet tool run freeze -- /r/f.json");
+    }
+
+    [Fact]
     public void Drift_is_an_event_and_a_message_line_only_when_the_hash_differs()
     {
         var sink = new RecordingSink();

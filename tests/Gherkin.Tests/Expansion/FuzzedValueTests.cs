@@ -72,7 +72,7 @@ public class FuzzedValueTests
         var testCase = TempRepo.LoadClean(""""
             Feature: F
               Scenario: s
-                Given version 1.2.3 of a-b and 1...2
+                Given version 1.2.3 of a-b and 1...2 | a bar standing apart
                   | 1..5 | a\|b |
                 And a body
                   """
@@ -81,15 +81,30 @@ public class FuzzedValueTests
             """").TestCases.Single();
 
         testCase.FuzzedValues.Should().BeEmpty();
-        testCase.Steps[0].Text.Should().Be("version 1.2.3 of a-b and 1...2");
+        testCase.Steps[0].Text.Should().Be("version 1.2.3 of a-b and 1...2 | a bar standing apart");
         testCase.Steps[0].Argument.Should().BeEquivalentTo(new TableArgument([["1..5", "a|b"]]));
         testCase.Steps[1].Argument.Should().Be(new DocStringArgument("0..9 x|y", null));
+    }
+
+    [Fact]
+    public void An_alternative_ends_where_a_range_bound_does_at_the_first_other_character()
+    {
+        var cases = Load("sending 1|3|17-byte segments to 0..9-byte peers, mode random:7|fifo or -1|0|1");
+
+        foreach (var testCase in cases)
+        {
+            testCase.FuzzedValues.Select(v => v.Expression).Should().Equal("1|3|17", "0..9", "random:7|fifo", "-1|0|1");
+            testCase.FuzzedValues[0].Value.Should().BeOneOf("1", "3", "17");
+            testCase.Steps.Single().Text.Should().MatchRegex(@"^sending (1|3|17)-byte segments to \d-byte peers, mode (random:7|fifo) or (-1|0|1)$");
+        }
     }
 
     [Theory]
     [InlineData("serving 5..1 bytes", "`5..1` is empty")]
     [InlineData("using socket||pipe", "`socket||pipe` has an empty alternative")]
     [InlineData("using pipe|", "`pipe|` has an empty alternative")]
+    [InlineData("using |pipe", "`|pipe` has an empty alternative")]
+    [InlineData("sending x-1|2 bytes", "`x-1|2` is not a fuzzed choice: alternatives are letters, digits")]
     public void Bad_expressions_are_errors_at_the_step_line(string step, string message)
     {
         TempRepo.LoadErrors($"Feature: F\n  Scenario: s\n    Given a\n    When {step}\n")

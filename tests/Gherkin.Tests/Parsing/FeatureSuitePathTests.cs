@@ -17,6 +17,17 @@ public class FeatureSuitePathTests
     }
 
     [Fact]
+    public void A_feature_knows_the_root_of_the_suite_it_was_loaded_in()
+    {
+        using var repo = new TempRepo().Write("features/io/a.feature", string.Format(Feature, "A"));
+
+        var suite = repo.Load("features");
+
+        suite.TestCases.Single().Feature.SuiteRoot.Should().Be(Path.GetFullPath(repo.Root));
+        new Model.FeatureDescriptor("x", "x", "T", null, [], "en").SuiteRoot.Should().BeNull("a path that is not a suffix of the full path says nothing");
+    }
+
+    [Fact]
     public void A_directory_without_features_is_an_error()
     {
         using var repo = new TempRepo().Write("empty/readme.txt", "nothing here");

@@ -37,7 +37,13 @@ public sealed class StepCatalogueTests
         entries.Where(e => e.Example is null).Select(e => e.Method.Name).Should().BeEmpty("every step needs a [StepExample]");
         entries.Select(e => e.Expression).Should().OnlyHaveUniqueItems();
         topics.Select(t => t.Topic.Title).Should().Equal("Peers", "Toxic proxy", "Clients and tasks", "Assertions", "Seeds", "In-memory fault streams", "Real servers",
-            "HTTP peers", "TLS", "HTTP requests", "HTTP and TLS assertions");
+            "HTTP peers", "TLS", "HTTP requests", "HTTP and TLS assertions", "Toxiproxy API", "Proxy faults while tasks run", "Realistic payloads");
+    }
+
+    [Fact]
+    public void StepCatalogue_defines_every_outcome()
+    {
+        OutcomeGlossary.Meanings.Keys.Should().BeEquivalentTo(Enum.GetValues<ChaosFeatures.Harness.Clients.Outcome>());
     }
 
     /// <summary>

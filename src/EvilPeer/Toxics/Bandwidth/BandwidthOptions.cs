@@ -4,15 +4,16 @@ using ChaosFeatures.EvilPeer.Validation;
 namespace ChaosFeatures.EvilPeer.Toxics.Bandwidth;
 
 /// <summary>
-/// Limits the direction to <see cref="Rate"/> KB/s (1 KB = 1000 B). Rate 0 is rejected rather
-/// than hanging the pump as Toxiproxy does; to block a direction use the timeout toxic.
+/// Limits the direction to <see cref="Rate"/> KB/s (1 KB = 1000 B). Rate 0 stalls the direction:
+/// data is held (the reader stops reading) until the toxic is removed or updated, then flows on
+/// unchanged. That is Toxiproxy's behaviour, and testcontainers' "cut the connection" relies on it.
 /// </summary>
 public sealed record BandwidthOptions : ToxicOptions
 {
     public const string TypeName = "bandwidth";
     public const long MaxRate = 10_000_000;
 
-    /// <summary>KB/s, 1..10000000. Default 1000.</summary>
+    /// <summary>KB/s, 0..10000000; 0 stalls. Default 1000.</summary>
     public long Rate { get; init; } = 1000;
 
     public override string Type => TypeName;
@@ -20,7 +21,7 @@ public sealed record BandwidthOptions : ToxicOptions
     public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object> { ["rate"] = Rate };
 
     protected override void ValidateAttributes(Validator validator) =>
-        validator.Range(Field("rate"), Rate, 1, MaxRate, "KB/s (use the timeout toxic to block)");
+        validator.Range(Field("rate"), Rate, 0, MaxRate, "KB/s (0 stalls until removed)");
 
     internal override Toxic CreateToxic() => new BandwidthToxic(this);
 }

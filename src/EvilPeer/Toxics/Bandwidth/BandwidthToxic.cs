@@ -17,6 +17,13 @@ internal sealed class BandwidthToxic(BandwidthOptions options) : Toxic
 
     public override async ValueTask OnDataAsync(Chunk chunk, ToxicContext context, IChunkSink next)
     {
+        if (options.Rate == 0)
+        {
+            // A stall holds the chunk (and so the reader) until the toxic leaves; nothing is lost.
+            await context.WaitUntilDetachedAsync().ConfigureAwait(false);
+            await next.SendAsync(chunk with { DueAt = Math.Max(chunk.DueAt, context.Now) }).ConfigureAwait(false);
+            return;
+        }
         long bytesPerSecond = options.Rate * 1000;
         int sliceSize = (int)Math.Clamp(bytesPerSecond / SlicesPerSecond, 1, int.MaxValue);
         if (chunk.Length <= sliceSize)

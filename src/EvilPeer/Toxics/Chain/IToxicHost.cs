@@ -11,5 +11,8 @@ internal interface IToxicHost
     /// <summary>Null when nobody listens: callers check before building fields.</summary>
     IPeerEventSink? Events { get; }
 
+    /// <summary>Per-chunk events (a latency toxic's delay, a timeout's drop): on only when byte events are, since their number grows with the traffic.</summary>
+    bool ChunkEventsOn { get; }
+
     void Emit(string name, KeyValuePair<string, object?>[] fields);
 }

@@ -16,6 +16,13 @@ internal abstract class Toxic
     /// <summary>Joined a live direction: at connection start, or added mid-connection.</summary>
     public virtual void OnAttach(ToxicContext context) { }
 
+    /// <summary>
+    /// True when removing the toxic for good (not replacing it) must end the connection, because
+    /// what it did cannot be undone: the timeout toxic dropped data, so letting the stream flow on
+    /// would hand the peer a stream with a hole (Toxiproxy's timeout Cleanup closes it too).
+    /// </summary>
+    public virtual bool ClosesConnectionWhenRemoved => false;
+
     /// <summary>Removed, replaced, or the connection ended: release timers.</summary>
     public virtual void OnDetach() { }
 }

@@ -22,23 +22,52 @@ internal sealed class ToxicChain(ChainIdentity identity, IChunkSink tail)
         lock (_gate)
         {
             if (identity.ConnectionClosed.IsCancellationRequested) return false; // DetachAll already ran
+            // Plain loops, no LINQ: a control call runs this once per live connection (1,000 of them under load).
             ToxicStage[] old = _stages;
             var next = new ToxicStage[toxics.Count];
-            var added = new List<ToxicStage>();
+            bool[] kept = new bool[old.Length];
+            int added = 0;
             for (int i = 0; i < toxics.Count; i++)
             {
-                next[i] = Array.Find(old, s => ReferenceEquals(s.Options, toxics[i])) ?? Create(toxics[i], bytesSoFar);
-                if (!old.Contains(next[i])) added.Add(next[i]);
+                int found = IndexOf(old, toxics[i]);
+                if (found >= 0) kept[found] = true;
+                else added++;
+                next[i] = found >= 0 ? old[found] : Create(toxics[i], bytesSoFar);
             }
             for (int i = next.Length - 1; i >= 0; i--) next[i].Next = i + 1 < next.Length ? next[i + 1] : tail;
 
-            ToxicStage[] removed = old.Where(s => !next.Contains(s)).ToArray();
+            bool removedAny = false;
+            for (int i = 0; i < old.Length; i++)
+            {
+                if (kept[i]) continue;
+                removedAny = true;
+                if (old[i].ClosesConnectionWhenRemoved && !HasName(toxics, old[i].Options.ResolvedName))
+                {
+                    // Before the new snapshot is published, so no byte slips past the hole the toxic left.
+                    // Closing detaches every stage of the old snapshot (the lock is re-entrant).
+                    identity.Host.CloseConnection(CloseMode.Fin, $"{old[i].Options.ResolvedName}: removed (its dropped data cannot be undone)");
+                    return false;
+                }
+            }
             Volatile.Write(ref _stages, next);
-            foreach (ToxicStage stage in removed) stage.Detach();
+            for (int i = 0; i < old.Length; i++) if (!kept[i]) old[i].Detach();
             foreach (ToxicStage stage in next) Draw(stage);
-            foreach (ToxicStage stage in added) stage.Attach();
-            return removed.Length > 0;
+            if (added > 0)
+                for (int i = 0; i < next.Length; i++) if (IndexOf(old, next[i].Options) < 0) next[i].Attach();
+            return removedAny;
         }
+    }
+
+    private static int IndexOf(ToxicStage[] stages, ToxicOptions options)
+    {
+        for (int i = 0; i < stages.Length; i++) if (ReferenceEquals(stages[i].Options, options)) return i;
+        return -1;
+    }
+
+    private static bool HasName(IReadOnlyList<ToxicOptions> toxics, string name)
+    {
+        for (int i = 0; i < toxics.Count; i++) if (toxics[i].ResolvedName == name) return true;
+        return false;
     }
 
     /// <summary>The connection ended: stop every timer.</summary>

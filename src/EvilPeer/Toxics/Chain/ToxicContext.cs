@@ -59,6 +59,19 @@ internal sealed class ToxicContext : IDisposable
         }
     }
 
+    /// <summary>Waits until the toxic is removed or replaced, or the connection ends.</summary>
+    public async ValueTask WaitUntilDetachedAsync()
+    {
+        try
+        {
+            await Task.Delay(System.Threading.Timeout.Infinite, Detached).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Detached: the caller passes its data on.
+        }
+    }
+
     public ITimer StartTimer(double milliseconds, Action fire) =>
         Time.CreateTimer(_ => fire(), null, TimeSpan.FromMilliseconds(milliseconds), System.Threading.Timeout.InfiniteTimeSpan);
 
@@ -69,6 +82,8 @@ internal sealed class ToxicContext : IDisposable
     }
 
     public bool EventsOn => _host.Events is not null;
+
+    public bool ChunkEventsOn => _host.ChunkEventsOn;
 
     public void Emit(string name, KeyValuePair<string, object?>[] fields) => _host.Emit(name, fields);
 

@@ -34,6 +34,9 @@ internal sealed class ToxicStage(ToxicOptions options, Toxic toxic, ToxicContext
 
     public void Attach() => toxic.OnAttach(Context);
 
+    /// <summary>Only an active toxic did something that removing it cannot undo.</summary>
+    public bool ClosesConnectionWhenRemoved => toxic.ClosesConnectionWhenRemoved && Context.IsActive && !Context.Detached.IsCancellationRequested;
+
     public void Detach()
     {
         Context.Detach();

@@ -5,7 +5,8 @@ namespace ChaosFeatures.EvilPeer.Toxics.Timeout;
 
 /// <summary>
 /// A black hole: drops all data (and the FIN), and closes the connection (FIN to both peers)
-/// <see cref="Timeout"/> ms after it was attached. 0 holds the connection open forever.
+/// <see cref="Timeout"/> ms after it was attached. 0 holds the connection open forever. Removing
+/// it closes the connection (FIN), as Toxiproxy does: the data it dropped cannot be given back.
 /// </summary>
 public sealed record TimeoutOptions : ToxicOptions
 {

@@ -14,9 +14,11 @@ internal sealed class TimeoutToxic(TimeoutOptions options) : Toxic
 
     public override void OnDetach() => _timer?.Dispose();
 
+    public override bool ClosesConnectionWhenRemoved => true;
+
     public override ValueTask OnDataAsync(Chunk chunk, ToxicContext context, IChunkSink next)
     {
-        if (context.EventsOn) context.Emit("drop", [new("toxic", context.Name), new("bytes", (long)chunk.Length)]);
+        if (context.ChunkEventsOn) context.Emit("drop", [new("toxic", context.Name), new("bytes", (long)chunk.Length)]);
         chunk.Release();
         return ValueTask.CompletedTask;
     }

@@ -39,9 +39,13 @@ public static class ClientSocket
     }
 
     /// <summary>Reads until EOF, reset or the bound; End is "eof", "reset" or "timeout".</summary>
-    public static async Task<ReadOutcome> ReadToEndAsync(Socket socket, TimeSpan? bound = null)
+    /// <param name="request">Sent first, after the clock starts: for a server that answers only then, so a toxic
+    /// that paces or delays its answer cannot have begun before the clock (see <see cref="LoopbackServer.ServingOnRequest"/>).</param>
+    public static async Task<ReadOutcome> ReadToEndAsync(Socket socket, TimeSpan? bound = null, byte[]? request = null)
     {
         var stopwatch = Stopwatch.StartNew();
+        if (request is not null)
+            await socket.SendAsync(request, SocketFlags.None);
         using var timeout = new CancellationTokenSource(bound ?? Bound);
         var bytes = new MemoryStream();
         var buffer = new byte[64 * 1024];

@@ -42,6 +42,19 @@ public sealed class LoopbackServer : IAsyncDisposable
         while (await socket.ReceiveAsync(drain, SocketFlags.None, ct) > 0) { }
     });
 
+    /// <summary>
+    /// Waits for the client's first byte, then sends <paramref name="payload"/> and FIN: a test that times a toxic on
+    /// the answer starts its clock before that byte, so the toxic cannot have started before the clock did.
+    /// </summary>
+    public static LoopbackServer ServingOnRequest(byte[] payload) => new(async (socket, ct) =>
+    {
+        var drain = new byte[1024];
+        if (await socket.ReceiveAsync(drain, SocketFlags.None, ct) == 0) return;
+        await socket.SendAsync(payload, SocketFlags.None, ct);
+        socket.Shutdown(SocketShutdown.Send);
+        while (await socket.ReceiveAsync(drain, SocketFlags.None, ct) > 0) { }
+    });
+
     /// <summary>Sends small chunks forever, a few ms apart, until the connection dies.</summary>
     public static LoopbackServer Streaming() => new(async (socket, ct) =>
     {

@@ -1,0 +1,83 @@
+using ChaosFeatures.EvilPeer.Proxy;
+using ChaosFeatures.EvilPeer.Toxics;
+using ChaosFeatures.Harness.EventLog;
+
+namespace ChaosFeatures.Harness.Tasks;
+
+/// <summary>
+/// Faults a task does to a running toxic proxy, in its queue, so they land at a chosen point of the clients' work
+/// (after a sleep, mid-command): take the proxy down (Toxiproxy's <c>enabled: false</c>), bring it back, or reset every
+/// connection through it.
+/// </summary>
+public static class ProxyActions
+{
+    /// <summary>Closes the listener (new connections are refused) and ends the live connections with a FIN.</summary>
+    public static TaskAction Down(string peer, ToxicProxy proxy, IChaosEventSink events) =>
+        new($"take the proxy of {peer} down", TimeSpan.Zero, (t, _) =>
+        {
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_down", ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
+            proxy.Disable();
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Listens again on the same port.</summary>
+    public static TaskAction Up(string peer, ToxicProxy proxy, IChaosEventSink events) =>
+        new($"bring the proxy of {peer} back up", TimeSpan.Zero, (t, _) =>
+        {
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_up", ("proxy", proxy.Name)));
+            proxy.Enable();
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Adds a validated toxic to the running proxy; live connections pick it up from their next chunk.</summary>
+    public static TaskAction AddToxic(string peer, ToxicProxy proxy, ToxicOptions toxic, IChaosEventSink events) =>
+        new($"add {toxic.Type} to the proxy of {peer}", TimeSpan.Zero, (t, _) =>
+        {
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_toxic", ("proxy", proxy.Name), ("toxic", toxic.ResolvedName)));
+            proxy.AddToxic(toxic);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Removes every toxic of the running proxy: its connections pass bytes straight through again.</summary>
+    public static TaskAction RemoveToxics(string peer, ToxicProxy proxy, IChaosEventSink events) =>
+        new($"remove the toxics of the proxy of {peer}", TimeSpan.Zero, (t, _) =>
+        {
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_clear", ("proxy", proxy.Name), ("toxics", (long)proxy.Toxics.Count)));
+            foreach (var toxic in proxy.Toxics) proxy.RemoveToxic(toxic.ResolvedName);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// Resets every connection through the proxy at this point of the task's queue (an RST to both sides). Connections
+    /// opened afterwards pass: a client that reconnects meets a working network, as after a real reset.
+    /// </summary>
+    public static TaskAction ResetConnections(string peer, ToxicProxy proxy, IChaosEventSink events) =>
+        new($"reset the connections of the proxy of {peer}", TimeSpan.Zero, (t, _) =>
+        {
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_reset", ("proxy", proxy.Name), ("connections", (long)proxy.ResetConnections())));
+            return Task.CompletedTask;
+        });
+
+    /// <summary>How long a task waits for a client to connect through the proxy before the wait fails.</summary>
+    public static readonly TimeSpan ConnectionBound = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Waits until a connection is live through the proxy, so a fault that follows lands on a call in flight rather than
+    /// before the client has dialed (a sleep cannot promise that on a busy machine). Fails after <see cref="ConnectionBound"/>.
+    /// </summary>
+    public static TaskAction AwaitConnection(string peer, ToxicProxy proxy, IChaosEventSink events, TimeProvider? time = null)
+    {
+        var clock = time ?? TimeProvider.System;
+        return new($"wait for a connection through the proxy of {peer}", ConnectionBound, async (t, ct) =>
+        {
+            var started = clock.GetTimestamp();
+            while (proxy.ConnectionCount == 0)
+            {
+                if (clock.GetElapsedTime(started) >= ConnectionBound)
+                    throw new TimeoutException($"no client connected through the proxy of {peer} within {ConnectionBound.TotalSeconds:0} s");
+                await Task.Delay(TimeSpan.FromMilliseconds(2), clock, ct);
+            }
+            events.Record(ChaosEvent.Of("client", t.Name, "proxy_connection_seen", ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
+        });
+    }
+}
