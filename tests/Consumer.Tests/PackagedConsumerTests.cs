@@ -11,7 +11,7 @@ public sealed partial class PackagedConsumerTests(ConsumerRun run)
 {
     private static readonly string[] Libraries =
         ["ChaosFeatures.EvilPeer", "ChaosFeatures.ControlServer", "ChaosFeatures.Harness", "ChaosFeatures.Steps", "ChaosFeatures.Gherkin", "ChaosFeatures.Gherkin.Reqnroll", "ChaosFeatures.Gherkin.Xunit"];
-    private static readonly string[] Tools = ["ChaosFeatures.EvilPeer.Host", "ChaosFeatures.Freeze"];
+    private static readonly string[] Tools = ["ChaosFeatures.EvilPeer.Host", "ChaosFeatures.Freeze", "ChaosFeatures.Merge"];
 
     [Fact]
     public void Dotnet_pack_makes_every_package_with_its_metadata_and_one_version()

@@ -18,7 +18,7 @@ internal static class BoundedProcess
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         // A nested run must not inherit the outer suite's settings.
-        foreach (var name in new[] { "CHAOS_SUITE_ROOT", "CHAOS_STRICT", "CHAOS_ITERATIONS" }) start.Environment.Remove(name);
+        foreach (var name in new[] { "CHAOS_SUITE_ROOT", "CHAOS_STRICT", "CHAOS_ITERATIONS", "CHAOS_SHARD" }) start.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");

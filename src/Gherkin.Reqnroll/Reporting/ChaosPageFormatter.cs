@@ -17,5 +17,5 @@ internal sealed class ChaosPageFormatter(IFormattersConfigurationProvider config
     public const string FormatterName = "chaos";
 
     protected override void Write(MessageRun run, Stream output) =>
-        output.Write(new UTF8Encoding(false).GetBytes(HtmlPage.Render(run, Context.Suite.TestCases, Context.Suite.Errors)));
+        output.Write(new UTF8Encoding(false).GetBytes(HtmlPage.Render(run, Context.ShardCases, Context.ShardErrors)));
 }

@@ -11,5 +11,5 @@ internal sealed class JUnitFormatter(IFormattersConfigurationProvider configurat
 {
     public const string FormatterName = "junit";
 
-    protected override void Write(MessageRun run, Stream output) => JUnitXml.Write(run, Context.Suite.Errors, output);
+    protected override void Write(MessageRun run, Stream output) => JUnitXml.Write(run, Context.ShardErrors, output);
 }

@@ -52,7 +52,7 @@ public sealed class SuiteRun : IAsyncDisposable
         await active.WaitAsync().ConfigureAwait(false);
         try
         {
-            var reports = new ReportContext(options.Suite, options.Planned ?? options.Suite.TestCases);
+            var reports = new ReportContext(options.Suite, options.Planned ?? options.Suite.TestCases, options.Shard);
             var builder = new BridgeContainerBuilder(new BridgePlugin(reports, options.Formatters),
                 Path.Combine(options.Suite.Root, SuiteConfiguration.FileName),
                 [.. new[] { AppContext.BaseDirectory, Path.GetDirectoryName(options.TestAssembly.Location) ?? "" }.Where(f => f.Length > 0).Distinct()]);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Gherkin.Sharding;
 using ChaosFeatures.Gherkin.Suite;
 
 namespace ChaosFeatures.Gherkin.Running;
@@ -11,6 +12,9 @@ public sealed record SuiteRunOptions(Assembly TestAssembly, FeatureSuite Suite)
 {
     /// <summary>The cases this run will execute, in order: the pickles of the Cucumber messages. Null: every case of the suite.</summary>
     public IReadOnlyList<TestCase>? Planned { get; init; }
+
+    /// <summary>The part of the suite this run covers (<c>CHAOS_SHARD</c>): its reports list only that part's cases and feature errors.</summary>
+    public Shard Shard { get; init; } = Shard.All;
 
     /// <summary>The watchdog: steps running longer fail the case, naming the step.</summary>
     public TimeSpan ScenarioTimeout { get; init; } = TimeSpan.FromSeconds(60);

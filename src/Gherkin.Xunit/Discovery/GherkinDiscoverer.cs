@@ -8,8 +8,9 @@ namespace ChaosFeatures.Gherkin.Xunit.Discovery;
 /// <summary>
 /// Expands the features named by <see cref="GherkinFeaturesAttribute"/> into one xUnit test case
 /// per Gherkin test case. Each feature gets its own test collection, so xUnit runs features in
-/// parallel and the scenarios of one feature serially. Anything that goes wrong here becomes a
-/// failing test, never an exception that hides tests.
+/// parallel and the scenarios of one feature serially. Under <c>CHAOS_SHARD=k/N</c> only the cases (and
+/// feature errors) of shard k are discovered, so listing and execution agree. Anything that goes wrong here
+/// becomes a failing test, never an exception that hides tests; a suite that cannot load fails in every shard.
 /// </summary>
 public sealed class GherkinDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
 {
@@ -34,6 +35,13 @@ public sealed class GherkinDiscoverer(IMessageSink diagnosticMessageSink) : IXun
             return [new FeatureErrorTestCase(diagnosticMessageSink, display, options, testMethod, "suite", e.Message, [])];
         }
 
+        if (session.ShardError is { } shardError)
+        {
+            // Every tag of the suite, so that the run fails under whatever Category filter it was started with.
+            var everyTag = session.Suite.TestCases.SelectMany(c => c.Tags).Distinct(StringComparer.Ordinal).ToList();
+            return [new FeatureErrorTestCase(diagnosticMessageSink, display, options, testMethod, "suite", shardError, everyTag)];
+        }
+
         var collections = new Dictionary<string, ITestMethod>(StringComparer.Ordinal);
         ITestMethod MethodFor(string featurePath)
         {
@@ -45,13 +53,13 @@ public sealed class GherkinDiscoverer(IMessageSink diagnosticMessageSink) : IXun
         }
 
         var cases = new List<IXunitTestCase>();
-        foreach (var error in session.Suite.Errors)
+        foreach (var error in session.Suite.Errors.Where(e => session.Shard.HoldsFeatureError(e.FeaturePath)))
         {
             var tags = SalvagedTags.Read(Path.Combine(root, error.FeaturePath));
             cases.Add(new FeatureErrorTestCase(diagnosticMessageSink, display, options, MethodFor(error.FeaturePath),
                 $"{error.FeaturePath}({error.Line},{error.Column})", error.Message, tags));
         }
-        foreach (var testCase in session.Suite.TestCases)
+        foreach (var testCase in session.Suite.TestCases.Where(c => session.Shard.Holds(c.Id)))
         {
             cases.Add(new GherkinTestCase(diagnosticMessageSink, display, options, MethodFor(testCase.Feature.Path), root, paths, testCase));
         }

@@ -3,6 +3,7 @@ using System.Reflection;
 using ChaosFeatures.Gherkin.Configuration;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Running;
+using ChaosFeatures.Gherkin.Sharding;
 using ChaosFeatures.Gherkin.Suite;
 
 namespace ChaosFeatures.Gherkin.Xunit.Execution;
@@ -24,6 +25,16 @@ internal sealed class SuiteSession
         Paths = paths;
         Configuration = SuiteConfiguration.Load(Path.Combine(root, SuiteConfiguration.FileName));
         Suite = FeatureSuite.Load(root, paths, ExpansionOptions.FromEnvironment(Configuration));
+        try
+        {
+            Shard = Shard.FromEnvironment();
+        }
+        catch (ConfigurationException e)
+        {
+            // Kept rather than thrown: the discoverer reports it as one failing test that every filter selects.
+            ShardError = e.Message;
+            Shard = Shard.All;
+        }
     }
 
     public Assembly TestAssembly { get; }
@@ -31,6 +42,12 @@ internal sealed class SuiteSession
     public IReadOnlyList<string> Paths { get; }
     public SuiteConfiguration Configuration { get; }
     public FeatureSuite Suite { get; }
+
+    /// <summary>The part of the suite this process discovers and runs (<c>CHAOS_SHARD</c>).</summary>
+    public Shard Shard { get; }
+
+    /// <summary>Why <c>CHAOS_SHARD</c> is unusable, when it is; the run then consists of that one failure.</summary>
+    public string? ShardError { get; }
 
     /// <summary>The Reqnroll run, between the assembly runner's start and end; null while listing tests.</summary>
     public SuiteRun? Run { get; set; }

@@ -37,6 +37,7 @@ internal sealed class GherkinTestAssemblyRunner(ITestAssembly testAssembly, IEnu
             _session.Run = await SuiteRun.StartAsync(new SuiteRunOptions(gherkin[0].RuntimeAssembly, _session.Suite)
             {
                 Planned = planned,
+                Shard = _session.Shard,
                 ScenarioTimeout = TimeSpan.FromSeconds(_session.Configuration.Chaos.ScenarioTimeoutSeconds),
             });
         }

@@ -18,7 +18,7 @@ public sealed partial class DifferentialTests
         ("POST", "/proxies", """{"name":"a","listen":"127.0.0.1:0","upstream":"127.0.0.1:1"}""", null),
         ("POST", "/proxies", """{"name":"","upstream":"x"}""", null),
         ("POST", "/proxies", """{"name":"b","upstream":""}""", null),
-        ("POST", "/proxies", """{"name":"c","listen":"localhost:0","upstream":"nohost-without-port","enabled":false}""", null),
+        ("POST", "/proxies", """{"name":"c","listen":"localhost:{freeport}","upstream":"nohost-without-port","enabled":false}""", null),
         ("POST", "/proxies", """{"name":"d","listen":"{listen:a}","upstream":"x"}""", null),
         ("POST", "/proxies", """{"name":"e","listen":"bad","upstream":"x"}""", null),
         ("POST", "/proxies", """{"name":"e","listen":"localhost:99999","upstream":"x"}""", null),
@@ -84,7 +84,7 @@ public sealed partial class DifferentialTests
         ("POST", "/populate", """[{"name":"p1","listen":"127.0.0.1:0","upstream":"x"},{"name":"","upstream":"x"}]""", null),
         ("POST", "/populate", """[{"name":"p1","listen":"127.0.0.1:0","upstream":"x"},{"name":"p2","upstream":""}]""", null),
         ("POST", "/populate", """[{"name":"p1","listen":"127.0.0.1:0","upstream":"x"},{"name":"p2","listen":"local373","upstream":"x"}]""", null),
-        ("POST", "/populate", """[{"name":"p3","listen":"127.0.0.1:0","upstream":"x","enabled":false},{"name":"p4","listen":"localhost:0","upstream":"y"}]""", null),
+        ("POST", "/populate", """[{"name":"p3","listen":"127.0.0.1:{freeport}","upstream":"x","enabled":false},{"name":"p4","listen":"localhost:0","upstream":"y"}]""", null),
         ("POST", "/populate", """[{"name":"p4","listen":"{listen:p4}","upstream":"y"}]""", null),
         ("GET", "/proxies", null, null),
         ("PATCH", "/proxies/p3", """{"enabled":false}""", null),
@@ -133,6 +133,8 @@ public sealed partial class DifferentialTests
             string listen = (await api.GetAsync($"/proxies/{match.Groups[1].Value}")).Json.GetProperty("listen").GetString()!;
             body = body.Replace(match.Value, listen);
         }
+        // Proxies that are disabled and enabled again (by /reset) listen outside the ephemeral range, each server on its own.
+        body = body?.Replace("{freeport}", $"{FreePort.OutsideEphemeralRange()}");
         return await api.SendAsync(method, path, body, userAgent);
     }
 
@@ -146,7 +148,7 @@ public sealed partial class DifferentialTests
     [GeneratedRegex(@"\{listen:([a-z0-9]+)\}")]
     private static partial Regex ListenOf();
 
-    [GeneratedRegex(@"(?<ip>127\.0\.0\.1|\[::\]|\[::1\]):\d+")]
+    [GeneratedRegex(@"(?<ip>127\.0\.0\.1|localhost|\[::\]|\[::1\]):\d+")]
     private static partial Regex Port();
 
     [GeneratedRegex(@"bad request body: invalid character [^""]*")]

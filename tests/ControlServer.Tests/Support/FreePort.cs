@@ -13,6 +13,28 @@ public static class FreePort
         return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768 and up), for a proxy that is disabled and enabled again: a port
+    /// from the ephemeral range can be handed to some outgoing connection while the proxy is down, and then it cannot bind.
+    /// </summary>
+    public static int OutsideEphemeralRange()
+    {
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            int port = Random.Shared.Next(20_000, 32_000);
+            using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+        throw new InvalidOperationException("no free port in 20000..31999 after 200 tries");
+    }
+
     /// <summary>Whether something accepts TCP on 127.0.0.1:<paramref name="port"/> (Toxiproxy's tests call this "up").</summary>
     public static async Task<bool> IsUpAsync(int port)
     {

@@ -8,7 +8,13 @@ namespace ChaosFeatures.Gherkin.Reporting.Results;
 /// <param name="Attempts">How many times the case ran (iterations are retries of one pickle).</param>
 internal sealed record CaseOutcome(
     TestCase Case, string Status, TimeSpan Duration, string? Message, string? SkipReason, IReadOnlyList<StepOutcome> Steps, int Attempts,
-    IReadOnlyList<string> Logs);
+    IReadOnlyList<string> Logs)
+{
+    /// <summary>Attempts that passed: with <see cref="FailedAttempts"/>, whether a case failed in some iterations only (flaky).</summary>
+    public int PassedAttempts { get; init; }
+
+    public int FailedAttempts { get; init; }
+}
 
 /// <param name="Step">The case step, or null for a hook.</param>
 /// <param name="Hook">The hook's name when <paramref name="Step"/> is null.</param>

@@ -9,9 +9,10 @@ namespace ChaosFeatures.Gherkin.Reporting.Results;
 /// <summary>
 /// Reads a run's Cucumber Messages stream (as a formatter receives it) back into case outcomes: pickle ids are
 /// our case ids, test steps point at pickle steps or hooks, results and attachments at test case attempts.
-/// JUnit and the chaos page are built from this, so every report tells the same story as the NDJSON.
+/// JUnit and the chaos page are built from this, so every report tells the same story as the NDJSON. Without a
+/// suite (a merged nightly stream, read where its features are not) the cases are rebuilt from the pickles.
 /// </summary>
-internal sealed class MessageRun(FeatureSuite suite)
+internal sealed class MessageRun(FeatureSuite? suite)
 {
     private const string LogMediaType = "text/x.cucumber.log+plain";
 
@@ -22,17 +23,35 @@ internal sealed class MessageRun(FeatureSuite suite)
     private readonly Dictionary<string, List<TestStepFinished>> _results = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _logs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Timestamp> _finished = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentNodes> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _pickleOrder = new(StringComparer.Ordinal);
 
     public DateTimeOffset Started { get; private set; }
     public DateTimeOffset Finished { get; private set; }
     public bool Success { get; private set; }
 
-    /// <summary>A run read back from its NDJSON file (a <c>message</c> formatter's output).</summary>
-    public static MessageRun Read(string ndjsonPath, FeatureSuite suite)
+    /// <summary>A run read back from its NDJSON file (a <c>message</c> formatter's output); null suite: cases rebuilt from the pickles.</summary>
+    /// <exception cref="InvalidDataException">A line that is not a Cucumber message, naming the file and line.</exception>
+    public static MessageRun Read(string ndjsonPath, FeatureSuite? suite)
     {
         var run = new MessageRun(suite);
-        foreach (var line in File.ReadLines(ndjsonPath).Where(l => l.Length > 0))
-            run.Add(NdjsonSerializer.Deserialize(line));
+        var number = 0;
+        foreach (var line in File.ReadLines(ndjsonPath))
+        {
+            number++;
+            if (line.Length == 0)
+                continue;
+            Envelope envelope;
+            try
+            {
+                envelope = NdjsonSerializer.Deserialize(line);
+            }
+            catch (System.Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+            {
+                throw new InvalidDataException($"{ndjsonPath}:{number}: not a Cucumber message: {e.Message}", e);
+            }
+            run.Add(envelope);
+        }
         return run;
     }
 
@@ -40,7 +59,12 @@ internal sealed class MessageRun(FeatureSuite suite)
     {
         switch (envelope)
         {
-            case { Pickle: { } pickle }: _pickles[pickle.Id] = pickle; break;
+            case { GherkinDocument: { Uri: { } uri } document }:
+                (_documents.TryGetValue(uri, out var nodes) ? nodes : _documents[uri] = new DocumentNodes()).Add(document);
+                break;
+            case { Pickle: { } pickle }:
+                if (_pickles.TryAdd(pickle.Id, pickle)) _pickleOrder[pickle.Id] = _pickleOrder.Count;
+                break;
             case { Hook: { } hook }: _hookNames[hook.Id] = hook.Name ?? hook.SourceReference?.JavaMethod?.MethodName ?? "hook"; break;
             case { TestCase: { } testCase }: _testCases[testCase.Id] = testCase; break;
             case { TestCaseStarted: { } started }: _attempts.Add(started); break;
@@ -52,7 +76,10 @@ internal sealed class MessageRun(FeatureSuite suite)
         }
     }
 
-    /// <summary>Every case that ran, in suite order (a case the suite does not know, e.g. from another run, is left out).</summary>
+    /// <summary>
+    /// Every case that ran, in suite order (a case the suite does not know, e.g. from another run, is left out);
+    /// without a suite, every pickle that ran, in stream order.
+    /// </summary>
     public IReadOnlyList<CaseOutcome> Outcomes()
     {
         var byCase = _attempts
@@ -61,12 +88,15 @@ internal sealed class MessageRun(FeatureSuite suite)
         var outcomes = new List<CaseOutcome>();
         foreach (var attempts in byCase)
         {
-            if (suite.Find(attempts.Key) is not { } testCase || !_pickles.ContainsKey(attempts.Key))
+            if (!_pickles.TryGetValue(attempts.Key, out var pickle) || CaseOf(pickle) is not { } testCase)
                 continue;
             outcomes.Add(Outcome(testCase, [.. attempts.OrderBy(a => a.Attempt)]));
         }
-        return [.. outcomes.OrderBy(o => suite.IndexOf(o.Case.Id))];
+        return [.. outcomes.OrderBy(o => suite?.IndexOf(o.Case.Id) ?? _pickleOrder[o.Case.Id])];
     }
+
+    private Model.TestCase? CaseOf(Pickle pickle) =>
+        suite is null ? PickleCase.From(pickle, _documents.GetValueOrDefault(pickle.Uri)) : suite.Find(pickle.Id);
 
     private CaseOutcome Outcome(Model.TestCase testCase, IReadOnlyList<TestCaseStarted> attempts)
     {
@@ -77,7 +107,11 @@ internal sealed class MessageRun(FeatureSuite suite)
         if (failed >= 0 && read.Count > 1)
             message = $"Iteration {failed + 1} of {read.Count} failed:{Environment.NewLine}{message}";
         var duration = TimeSpan.FromTicks(read.Sum(a => a.Duration.Ticks));
-        return new CaseOutcome(testCase, deciding.Status, duration, message, deciding.SkipReason, deciding.Steps, read.Count, deciding.Logs);
+        return new CaseOutcome(testCase, deciding.Status, duration, message, deciding.SkipReason, deciding.Steps, read.Count, deciding.Logs)
+        {
+            PassedAttempts = read.Count(a => a.Status == "passed"),
+            FailedAttempts = read.Count(a => a.Status == "failed"),
+        };
     }
 
     private sealed record AttemptOutcome(string Status, TimeSpan Duration, string? Message, string? SkipReason, IReadOnlyList<StepOutcome> Steps, IReadOnlyList<string> Logs);

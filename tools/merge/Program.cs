@@ -1,0 +1,3 @@
+using ChaosFeatures.Merge.Cli;
+
+return await MergeCli.RunAsync(args, Console.Out, Console.Error, Directory.GetCurrentDirectory());
