@@ -144,7 +144,7 @@ internal static class HostCommandLine
           --delay-status MS  --delay-headers MS  --delay-body MS  --rate BYTES_PER_S  --endless  --connection-close
           --fail-first N [--fail-status 503]   requests 1..N get that status, the rest the response above
 
-        tls (any mode; "tls" object of the table): --tls  --tls-certificate trusted|untrusted|expired|wrong-host
+        tls (any mode, proxy too: its listener; "tls" object of the table): --tls  --tls-certificate trusted|untrusted|expired|wrong-host
           --tls-fault none|stop-after-client-hello|stop-after-server-hello|mid-record|reset-after-handshake|renegotiate
           --tls-stop fin|reset|hold  --tls-protocols tls12|tls13|both  --tls-handshake-delay MS  --tls-truncate (no close_notify)
 

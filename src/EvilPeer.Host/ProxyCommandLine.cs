@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Proxy;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Validation;
@@ -10,6 +11,7 @@ namespace ChaosFeatures.EvilPeer.Host;
 /// a toxic proxy in front of a real server, by hand. A toxic SPEC is
 /// <c>TYPE[:key=value,...]</c> where the keys are the toxic's attributes plus <c>stream</c>,
 /// <c>toxicity</c> and <c>name</c>, e.g. <c>latency:latency=100,jitter=10,stream=upstream</c>.
+/// The <c>--tls</c> options of the other modes put TLS (and its faults) on the proxy's listener.
 /// </summary>
 internal static class ProxyCommandLine
 {
@@ -18,9 +20,16 @@ internal static class ProxyCommandLine
         var options = new ToxicProxyOptions { Name = "proxy" };
         var toxics = new List<ToxicOptions>();
         var errors = new List<string>();
+        TlsTable? tls = null;
         for (int i = 1; i < args.Count; i++)
         {
             string option = args[i];
+            if (option is "--tls" or "--tls-truncate")
+            {
+                tls ??= new TlsTable();
+                if (option == "--tls-truncate") tls.CloseNotify = false;
+                continue;
+            }
             if (i + 1 >= args.Count)
             {
                 errors.Add($"{option}: needs a value (see --help)");
@@ -38,9 +47,20 @@ internal static class ProxyCommandLine
                     try { toxics.Add(Toxic(value)); }
                     catch (OptionsValidationException e) { errors.AddRange(e.Errors); }
                     break;
+                case "--tls-certificate": (tls ??= new TlsTable()).Certificate = value; break;
+                case "--tls-fault": (tls ??= new TlsTable()).Fault = value; break;
+                case "--tls-stop": (tls ??= new TlsTable()).Stop = value; break;
+                case "--tls-protocols": (tls ??= new TlsTable()).Protocols = value; break;
+                case "--tls-handshake-delay" when int.TryParse(value, CultureInfo.InvariantCulture, out int ms): (tls ??= new TlsTable()).HandshakeDelay = ms; break;
+                case "--tls-handshake-delay": errors.Add($"--tls-handshake-delay: \"{value}\" is not an integer"); break;
                 default: errors.Add($"{option}: unknown option (see --help)"); break;
             }
         }
+        try
+        {
+            if (tls is not null) options = options with { Tls = tls.ToOptions() };
+        }
+        catch (OptionsValidationException e) { errors.AddRange(e.Errors); }
         if (errors.Count > 0) throw new OptionsValidationException("command line", errors);
         options.Validate();
         return (options, toxics);

@@ -15,7 +15,7 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
     TimeProvider time, CancellationToken stopping)
 {
     private const int DrainBufferSize = 16 * 1024;
-    private bool _released, _finSent, _finished;
+    private bool _released, _finSent, _finished, _clientSpoke, _rejectionNoted;
     private string? _readSha256;
     private TlsServerConnection? _tls;
     private TlsOptions? _tlsOptions;
@@ -75,6 +75,7 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
         if (n > 0)
         {
             stats.OnRead(n);
+            _clientSpoke = true;
             events.Read(id, n);
         }
         return n;
@@ -126,6 +127,7 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
     public void Reset()
     {
         if (_released) return;
+        NoteSilentRejection();
         int unread = Unread();
         SocketCloser.Reset(socket);
         _tls?.Dispose();
@@ -149,6 +151,7 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
     public void Release(string reason)
     {
         if (_released) return;
+        NoteSilentRejection();
         int unread = Unread();
         socket.Dispose();
         _tls?.Dispose();
@@ -180,8 +183,23 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
     {
         if (_tlsOptions is not { Certificate: not TlsCertificateKind.Trusted, ServerCertificate: null }
             || e is not (IOException or System.Security.Authentication.AuthenticationException)) return false;
+        _rejectionNoted = true;
         new TlsEvents(events.For(id), stats.OnTlsEvent).Failed($"client rejected the {_tlsOptions.Certificate} certificate: {e.Message}");
         return true;
+    }
+
+    /// <summary>
+    /// A .NET client that rejects the certificate just closes (no alert reaches us), and when the peer's
+    /// script never reads or writes again no error shows it either. So with a deliberately bad certificate,
+    /// a completed handshake whose client never sent a byte is counted as a rejection, once, when the
+    /// connection is released (a client that skips validation and sends nothing would be counted too).
+    /// </summary>
+    private void NoteSilentRejection()
+    {
+        if (_rejectionNoted || _clientSpoke || _tls is not { Established: true } || _tlsOptions is not { Certificate: not TlsCertificateKind.Trusted, ServerCertificate: null })
+            return;
+        _rejectionNoted = true;
+        new TlsEvents(events.For(id), stats.OnTlsEvent).Failed($"client rejected the {_tlsOptions.Certificate} certificate: it left without sending a byte");
     }
 
     private async ValueTask SendTlsAsync(ReadOnlyMemory<byte> data)

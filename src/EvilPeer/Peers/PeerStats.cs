@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChaosFeatures.EvilPeer.Http;
+using ChaosFeatures.EvilPeer.Tls;
 
 namespace ChaosFeatures.EvilPeer.Peers;
 
@@ -10,7 +11,8 @@ public sealed class PeerStats
     private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
     private readonly List<RecordedHttpRequest> _httpRequests = [];
     private long _accepted, _finished, _served, _read, _resets, _fins, _errors;
-    private long _tlsHandshakes, _tlsFaults, _tlsFailures, _httpNumber;
+    private readonly TlsCounters _tls = new();
+    private long _httpNumber;
     private volatile string? _lastReadSha256;
 
     public long ConnectionsAccepted => Interlocked.Read(ref _accepted);
@@ -28,13 +30,13 @@ public sealed class PeerStats
     public long Errors => Interlocked.Read(ref _errors);
 
     /// <summary>TLS handshakes the peer completed.</summary>
-    public long TlsHandshakes => Interlocked.Read(ref _tlsHandshakes);
+    public long TlsHandshakes => _tls.Handshakes;
 
     /// <summary>TLS faults that fired (a stop, a cut record, a reset or a renegotiation started).</summary>
-    public long TlsFaults => Interlocked.Read(ref _tlsFaults);
+    public long TlsFaults => _tls.Faults;
 
     /// <summary>TLS handshakes the client broke off (it rejected the certificate, sent an alert, or vanished).</summary>
-    public long TlsFailures => Interlocked.Read(ref _tlsFailures);
+    public long TlsFailures => _tls.Failures;
 
     /// <summary>Requests an HTTP peer parsed, in order (a snapshot).</summary>
     public IReadOnlyList<RecordedHttpRequest> HttpRequests { get { lock (_httpRequests) return [.. _httpRequests]; } }
@@ -59,15 +61,7 @@ public sealed class PeerStats
     internal void OnError() => Interlocked.Increment(ref _errors);
 
     /// <summary>Counts a TLS event by name; in-process peers and forked peers' parents both come through here.</summary>
-    internal void OnTlsEvent(string name)
-    {
-        switch (name)
-        {
-            case "tls_handshake": Interlocked.Increment(ref _tlsHandshakes); break;
-            case "tls_fault": Interlocked.Increment(ref _tlsFaults); break;
-            case "tls_failed": Interlocked.Increment(ref _tlsFailures); break;
-        }
-    }
+    internal void OnTlsEvent(string name) => _tls.OnEvent(name);
 
     /// <summary>The next request's number (1-based, across connections).</summary>
     internal long NextHttpRequestNumber() => Interlocked.Increment(ref _httpNumber);

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Threading.Channels;
-using ChaosFeatures.EvilPeer.Sockets;
+using ChaosFeatures.EvilPeer.Proxy.Ends;
+using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
 
@@ -10,7 +11,7 @@ namespace ChaosFeatures.EvilPeer.Proxy;
 /// The tail of a chain: writes chunks to the destination in order, each no earlier than its
 /// due time. Only started once a direction has toxics; the plain pump never touches it.
 /// </summary>
-internal sealed class DirectionWriter(ProxyConnection connection, ToxicStream stream, Socket destination, int capacity) : IChunkSink
+internal sealed class DirectionWriter(ProxyConnection connection, ToxicStream stream, ProxyEnd destination, int capacity) : IChunkSink
 {
     private readonly Channel<Chunk> _queue = Channel.CreateBounded<Chunk>(
         new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
@@ -75,6 +76,10 @@ internal sealed class DirectionWriter(ProxyConnection connection, ToxicStream st
         {
             // The connection was closed under us: the expected way out.
         }
+        catch (TlsFaultFiredException fault)
+        {
+            connection.EndByTlsFault(fault);
+        }
         catch (SocketException ex)
         {
             connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(stream)} write failed: {ex.SocketErrorCode}");
@@ -124,7 +129,7 @@ internal sealed class DirectionWriter(ProxyConnection connection, ToxicStream st
         switch (chunk.Kind)
         {
             case ChunkKind.Fin:
-                connection.SendFin(destination, stream);
+                await connection.SendFinAsync(destination, stream).ConfigureAwait(false);
                 _finWritten.TrySetResult();
                 return false;
             case ChunkKind.Close:

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Events;
-using ChaosFeatures.EvilPeer.Sockets;
+using ChaosFeatures.EvilPeer.Proxy.Ends;
+using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
 
@@ -8,16 +9,20 @@ namespace ChaosFeatures.EvilPeer.Proxy;
 
 /// <summary>
 /// A client connection and its upstream twin, pumped both ways. Ends exactly once, through
-/// <see cref="Close"/>: the first reason wins and decides FIN or RST for both sockets.
+/// <see cref="Close"/>: the first reason wins and decides FIN or RST for both sockets. With
+/// <see cref="ToxicProxyOptions.Tls"/> the client's side is a TLS server end (handshake and faults
+/// first, upstream dialled only once it is up), and the toxics act on the plaintext.
 /// </summary>
 internal sealed class ProxyConnection : IToxicHost
 {
     private readonly ToxicProxy _proxy;
     private readonly Socket _client;
     private readonly CancellationTokenSource _closed = new();
-    private Socket? _upstream;
+    private ProxyEnd _clientEnd;
+    private SocketEnd? _upstream;
     private ProxyDirection? _toServer;
     private ProxyDirection? _toClient;
+    private TlsServerConnection? _tls;
     private int _closing;
 
     public ProxyConnection(ToxicProxy proxy, long id, Socket client)
@@ -25,6 +30,7 @@ internal sealed class ProxyConnection : IToxicHost
         _proxy = proxy;
         Id = id;
         _client = client;
+        _clientEnd = new SocketEnd(client);
         Closed = _closed.Token;
     }
 
@@ -57,16 +63,17 @@ internal sealed class ProxyConnection : IToxicHost
     {
         if (Events.On) Events.Emit("accept", Id, [new("remote", _client.RemoteEndPoint?.ToString())]);
         if (!await _proxy.ConnectPhase.PassAsync(this).ConfigureAwait(false)) return;
+        if (_proxy.Options.Tls is { } tls && !await StartTlsAsync(tls).ConfigureAwait(false)) return;
         Socket? upstream = await DialAsync().ConfigureAwait(false);
         if (upstream is null) return;
-        _upstream = upstream;
-        if (Volatile.Read(ref _closing) == 1) SocketCloser.CloseGracefully(upstream); // closed while dialing
+        var server = _upstream = new SocketEnd(upstream);
+        if (Volatile.Read(ref _closing) == 1) server.Close(CloseMode.Fin); // closed while dialing
 
         ulong seed = _proxy.Options.Seed;
         int bufferSize = _proxy.Options.BufferSize, queue = _proxy.Options.MaxQueuedChunks;
-        _toServer = new ProxyDirection(this, ToxicStream.Upstream, _client, upstream,
+        _toServer = new ProxyDirection(this, ToxicStream.Upstream, _clientEnd, server,
             new ChainIdentity(seed, Id, ToxicStream.Upstream, Time, this, Closed), bufferSize, queue);
-        _toClient = new ProxyDirection(this, ToxicStream.Downstream, upstream, _client,
+        _toClient = new ProxyDirection(this, ToxicStream.Downstream, server, _clientEnd,
             new ChainIdentity(seed, Id, ToxicStream.Downstream, Time, this, Closed), bufferSize, queue);
         if (!_proxy.TryStartPumping(this))
         {
@@ -93,37 +100,95 @@ internal sealed class ProxyConnection : IToxicHost
         _closed.Cancel();
         _toServer?.Chain.DetachAll();
         _toClient?.Chain.DetachAll();
-        foreach (Socket? socket in new[] { _client, _upstream })
-        {
-            if (socket is null) continue;
-            if (mode == CloseMode.Rst) SocketCloser.Reset(socket);
-            else SocketCloser.CloseGracefully(socket);
-        }
+        _clientEnd.Close(mode);
+        _upstream?.Close(mode);
+        _tls?.Dispose(); // a handshake that never became an end still holds its SslStream
     }
 
-    /// <summary>Half-close: the source sent FIN, so we shut down our send side towards the destination.</summary>
-    public void SendFin(Socket destination, ToxicStream stream)
+    /// <summary>Half-close: the source sent FIN, so we shut down our send side towards the destination (close_notify first over TLS).</summary>
+    public async ValueTask SendFinAsync(ProxyEnd destination, ToxicStream stream)
     {
         // The event first: a peer that reads the EOF must find it already logged.
         if (Events.On) Events.Emit("fin", Id, [new("stream", ToxicOptions.StreamName(stream))]);
-        SocketCloser.SendFin(destination);
+        await destination.SendFinAsync().ConfigureAwait(false);
     }
 
-    public async ValueTask SendAllAsync(Socket destination, ReadOnlyMemory<byte> data, ToxicStream stream)
+    public async ValueTask SendAllAsync(ProxyEnd destination, ReadOnlyMemory<byte> data, ToxicStream stream)
     {
         int total = data.Length;
         while (!data.IsEmpty)
         {
-            int sent = await destination.SendAsync(data, SocketFlags.None, Closed).ConfigureAwait(false);
+            int sent = await destination.SendAsync(data, Closed).ConfigureAwait(false);
             data = data[sent..];
         }
         if (Events.BytesOn) EmitBytes("write", stream, total);
+    }
+
+    /// <summary>
+    /// A record-level TLS fault (half a record) cut the client's stream: end as its stop says. A hold
+    /// stops only the direction that was cut; the connection lasts until the client leaves or the proxy stops.
+    /// </summary>
+    public void EndByTlsFault(TlsFaultFiredException fault)
+    {
+        switch (_proxy.Options.Tls!.Stop)
+        {
+            case TlsStopMode.Reset: Close(CloseMode.Rst, $"tls fault {fault.Fault}"); break;
+            case TlsStopMode.Fin: Close(CloseMode.Fin, $"tls fault {fault.Fault}"); break;
+        }
     }
 
     public void EmitBytes(string name, ToxicStream stream, int bytes) =>
         Events.Emit(name, Id, [new("stream", ToxicOptions.StreamName(stream)), new("bytes", (long)bytes)]);
 
     public void Emit(string name, KeyValuePair<string, object?>[] fields) => Events.Emit(name, Id, fields);
+
+    /// <summary>
+    /// The listener's TLS: the handshake with its faults, before anything goes upstream. False when the
+    /// connection is already over: a fault stopped it (FIN, RST, or held silent until the proxy closes it)
+    /// or the client broke the handshake off.
+    /// </summary>
+    private async Task<bool> StartTlsAsync(TlsOptions options)
+    {
+        var events = new TlsEvents(Events.On ? (name, fields) => Events.Emit(name, Id, fields) : null, _proxy.TlsStats.OnEvent);
+        try
+        {
+            _tls = await TlsServerConnection.AcceptAsync(_client, options, Time, events, Closed).ConfigureAwait(false);
+        }
+        catch (Exception) when (Closed.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is SocketException or IOException)
+        {
+            events.Failed(e.Message);
+            Close(e is SocketException { SocketErrorCode: SocketError.ConnectionReset } ? CloseMode.Rst : CloseMode.Fin, "tls handshake failed");
+            return false;
+        }
+        if (_tls.Ended is { } fault)
+        {
+            await StopAsync(_tls.StopMode, $"tls fault {fault}").ConfigureAwait(false);
+            return false;
+        }
+        if (_tls.Failure is not null)
+        {
+            Close(CloseMode.Fin, "tls handshake failed");
+            return false;
+        }
+        _clientEnd = new TlsEnd(_client, _tls, options, events);
+        return true;
+    }
+
+    private async Task StopAsync(TlsStopMode mode, string reason)
+    {
+        if (mode == TlsStopMode.Hold)
+        {
+            if (Events.On) Events.Emit("hold", Id, [new("reason", reason)]);
+            try { await Task.Delay(Timeout.InfiniteTimeSpan, Time, Closed).ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
+            return;
+        }
+        Close(mode == TlsStopMode.Reset ? CloseMode.Rst : CloseMode.Fin, reason);
+    }
 
     private async Task<Socket?> DialAsync()
     {

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Proxy.Ends;
+using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
 
@@ -20,13 +22,13 @@ internal sealed class ProxyDirection
     private const int FirstBufferSize = 64 * 1024;
 
     private readonly ProxyConnection _connection;
-    private readonly Socket _source;
-    private readonly Socket _destination;
+    private readonly ProxyEnd _source;
+    private readonly ProxyEnd _destination;
     private readonly DirectionWriter _writer;
     private readonly int _bufferSize;
     private long _bytesRead;
 
-    public ProxyDirection(ProxyConnection connection, ToxicStream stream, Socket source, Socket destination,
+    public ProxyDirection(ProxyConnection connection, ToxicStream stream, ProxyEnd source, ProxyEnd destination,
         ChainIdentity identity, int bufferSize, int maxQueuedChunks)
     {
         _connection = connection;
@@ -60,7 +62,7 @@ internal sealed class ProxyDirection
                 if (buffer is null)
                 {
                     // Idle connections hold no buffer: a zero-byte receive waits for data first (Kestrel's trick).
-                    await _source.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, closed).ConfigureAwait(false);
+                    await _source.ReceiveAsync(Memory<byte>.Empty, closed).ConfigureAwait(false);
                     buffer = ArrayPool<byte>.Shared.Rent(bulk ? _bufferSize : Math.Min(FirstBufferSize, _bufferSize));
                 }
                 else if (bulk && buffer.Length < _bufferSize)
@@ -69,7 +71,7 @@ internal sealed class ProxyDirection
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
                 }
-                int read = await _source.ReceiveAsync(buffer, SocketFlags.None, closed).ConfigureAwait(false);
+                int read = await _source.ReceiveAsync(buffer, closed).ConfigureAwait(false);
                 if (read == 0) break;
                 long arrived = _connection.Time.GetTimestamp();
                 Interlocked.Add(ref _bytesRead, read);
@@ -96,6 +98,11 @@ internal sealed class ProxyDirection
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && closed.IsCancellationRequested)
         {
             // The connection was closed under us: the expected way out.
+        }
+        catch (TlsFaultFiredException fault)
+        {
+            // Half a TLS record went to the client (a MidRecord fault): the connection ends as the fault's stop says.
+            _connection.EndByTlsFault(fault);
         }
         catch (SocketException ex)
         {
@@ -133,7 +140,7 @@ internal sealed class ProxyDirection
         ToxicStage[] stages = Chain.Stages;
         if (stages.Length == 0 && _writer.Idle)
         {
-            _connection.SendFin(_destination, Stream);
+            await _connection.SendFinAsync(_destination, Stream).ConfigureAwait(false);
             return;
         }
         await Head(stages).SendAsync(Chunk.Fin(_connection.Time.GetTimestamp())).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Connect;
 
@@ -9,7 +10,8 @@ namespace ChaosFeatures.EvilPeer.Proxy;
 /// A TCP proxy with Toxiproxy's toxics, in process. Toxics can be added, updated and removed
 /// while connections are live; each call returns at once and never loses, duplicates or
 /// reorders bytes. With no toxics a connection is a plain socket-to-socket pump. Connect-phase
-/// toxics (<see cref="ConnectToxicOptions"/>) act on the listener and on new connections.
+/// toxics (<see cref="ConnectToxicOptions"/>) act on the listener and on new connections. With
+/// <see cref="ToxicProxyOptions.Tls"/> the listener terminates TLS (and its faults) towards the clients.
 /// </summary>
 public sealed class ToxicProxy : IAsyncDisposable
 {
@@ -51,6 +53,9 @@ public sealed class ToxicProxy : IAsyncDisposable
     public IReadOnlyList<ToxicOptions> Toxics => Volatile.Read(ref _toxics);
 
     public int ConnectionCount { get { lock (_gate) return _live.Count; } }
+
+    /// <summary>The listener's TLS handshakes, faults and failures (all zero without <see cref="ToxicProxyOptions.Tls"/>).</summary>
+    public TlsCounters TlsStats { get; } = new();
 
     internal ProxyEvents Events { get; }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Validation;
 
 namespace ChaosFeatures.EvilPeer.Proxy;
@@ -26,6 +27,13 @@ public sealed record ToxicProxyOptions
     public bool UpstreamCheckedAtDial { get; init; }
 
     public IPeerEventSink? Events { get; init; }
+
+    /// <summary>
+    /// Terminate TLS towards the clients, with its faults: the proxy presents the certificate, runs the
+    /// handshake before it dials upstream, and pumps plaintext, so the toxics act on application bytes.
+    /// The upstream leg stays plain TCP. Null = a plain TCP listener. Validated when it was built.
+    /// </summary>
+    public TlsOptions? Tls { get; init; }
 
     /// <summary>Emit a <c>read</c> and a <c>write</c> event per chunk (default); false keeps only connection and toxic decisions.</summary>
     public bool ByteEvents { get; init; } = true;

@@ -41,6 +41,17 @@ public sealed class ChaosCounters
     /// <summary>A line exchange by task <paramref name="task"/>: attempts, ok/cancelled/failed, sent and received bytes.</summary>
     public void RecordExchange(string task, TransferResult result) => RecordTransfer("exchange", task, result);
 
+    /// <summary>
+    /// An HTTP request by task <paramref name="task"/>: as a transfer (<c>io_request_ok_C</c>, ...), plus the attempts
+    /// that went out (<c>http_attempts_C</c>) and the final status (<c>http_status_503_C</c>).
+    /// </summary>
+    public void RecordRequest(string task, HttpCallResult result)
+    {
+        RecordTransfer("request", task, result.Transfer);
+        Increment(CounterNames.HttpAttempts(task), result.Attempts);
+        if (result.Status is { } status) Increment(CounterNames.HttpStatus(status, task));
+    }
+
     /// <summary>A user's own client call by task <paramref name="task"/> (<c>io_call_*</c>): attempts, ok/cancelled/failed, received bytes.</summary>
     public void RecordCall(string task, TransferResult result) => RecordTransfer("call", task, result);
 
@@ -57,6 +68,18 @@ public sealed class ChaosCounters
         Set(CounterNames.PeerServed(peer), stats.BytesServed);
         Set(CounterNames.PeerReadBytes(peer), stats.BytesRead);
         Set(CounterNames.PeerAccepted(peer), stats.ConnectionsAccepted);
+        Set(CounterNames.Peer("http_requests", peer), stats.HttpRequests.Count);
+        Set(CounterNames.Peer("tls_handshakes", peer), stats.TlsHandshakes);
+        Set(CounterNames.Peer("tls_faults", peer), stats.TlsFaults);
+        Set(CounterNames.Peer("tls_failures", peer), stats.TlsFailures);
+    }
+
+    /// <summary>The TLS counters of a peer's proxy listener (<c>evil_proxy_tls_handshakes_EP</c>, ...): a snapshot.</summary>
+    public void RecordProxyTls(string peer, EvilPeer.Tls.TlsCounters tls)
+    {
+        Set(CounterNames.ProxyTls("handshakes", peer), tls.Handshakes);
+        Set(CounterNames.ProxyTls("faults", peer), tls.Faults);
+        Set(CounterNames.ProxyTls("failures", peer), tls.Failures);
     }
 
     /// <summary>An evil client's live stats as counters (<c>evil_client_open_E</c>, ...): a snapshot, so call it before reading them.</summary>

@@ -8,6 +8,7 @@ public static class CounterNames
 
     public static string RecvBytes(string task) => $"io_recv_bytes_{task}";
     public static string SentBytes(string task) => $"io_sent_bytes_{task}";
+
     /// <summary>Counters taken from a peer's stats (which, for a forked peer, arrive as events a little late) start with this.</summary>
     public const string PeerPrefix = "evil_peer_";
 
@@ -25,6 +26,18 @@ public static class CounterNames
     public static bool IsLive(string name) =>
         name.StartsWith(PeerPrefix, StringComparison.Ordinal) || name.StartsWith(EvilClientPrefix, StringComparison.Ordinal) ||
         name.StartsWith(ServerPrefix, StringComparison.Ordinal);
+
+    /// <summary><c>evil_peer_{what}_{peer}</c>: also http_requests, tls_handshakes, tls_faults, tls_failures.</summary>
+    public static string Peer(string what, string peer) => $"{PeerPrefix}{what}_{peer}";
+
+    /// <summary><c>evil_proxy_tls_{what}_{peer}</c>: handshakes, faults, failures of the TLS listener of the peer's proxy.</summary>
+    public static string ProxyTls(string what, string peer) => $"evil_proxy_tls_{what}_{peer}";
+
+    /// <summary><c>http_attempts_{task}</c>: requests that went out on the wire, retries included.</summary>
+    public static string HttpAttempts(string task) => $"http_attempts_{task}";
+
+    /// <summary><c>http_status_{code}_{task}</c>: final responses with that status.</summary>
+    public static string HttpStatus(int status, string task) => $"http_status_{status}_{task}";
 
     /// <summary><c>evil_client_{what}_{client}</c>: attempts, connected, open, refused, connect_timeouts, server_fin, server_rst, sent_bytes, received_bytes.</summary>
     public static string EvilClient(string what, string client) => $"{EvilClientPrefix}{what}_{client}";

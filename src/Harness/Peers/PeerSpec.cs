@@ -1,3 +1,4 @@
+using ChaosFeatures.EvilPeer.Http;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Accept;
 using ChaosFeatures.EvilPeer.Peers.Consume;
@@ -24,6 +25,8 @@ public sealed class PeerSpec(string name)
     private long _closeAfter = -1, _stopAfter = -1;
     private bool _hardReset, _halfOpen;
     private AcceptFault? _acceptFault;
+    private HttpSpec? _http;
+    private TlsSpec? _tls;
 
     public string Name { get; } = name;
     public bool Forked { get; private set; }
@@ -32,8 +35,24 @@ public sealed class PeerSpec(string name)
     /// <summary>Set when the name stands for a real server (e.g. redis) rather than an evil peer: only a proxy can misbehave in front of it.</summary>
     public RealServerKind? RealServer { get; private set; }
 
-    /// <summary>What a download from this peer should get in full: its served payload, or null when it does not serve.</summary>
-    public byte[]? ServedPayload => _mode == "serve" ? _resolvedPayload ??= (_payload?.Invoke() ?? []) : null;
+    /// <summary>What a download from this peer should get in full: its served payload or HTTP body, or null when it does not serve.</summary>
+    public byte[]? ServedPayload => _mode switch
+    {
+        "serve" => _resolvedPayload ??= (_payload?.Invoke() ?? []),
+        "http" => _http!.Body,
+        _ => null,
+    };
+
+    /// <summary>The HTTP script's aspects, for a peer defined as an HTTP peer.</summary>
+    public HttpSpec Http => _http ?? throw new InvalidOperationException(
+        $"evil peer \"{Name}\" is {(_mode is null ? "not defined as anything yet" : $"a {_mode} peer")}, not an HTTP peer; " +
+        $"define it with 'Given an HTTP peer \"{Name}\" answering 200 with 1000 bytes'");
+
+    /// <summary>The peer's own TLS (its clients then speak TLS to it, through a plain proxy too); null = plain TCP.</summary>
+    public TlsSpec? OwnTls => _tls;
+
+    /// <summary>Clients of this peer speak TLS: the peer does, or its proxy's listener does.</summary>
+    public bool ClientsSpeakTls => _tls is not null || Proxy?.Tls is not null;
 
     public bool NeverReads => _mode == "consume" && _readSize == 0;
 
@@ -52,11 +71,37 @@ public sealed class PeerSpec(string name)
 
     public void Echo() => SetMode("echo");
 
+    public HttpSpec ServeHttp(int status, int bodyLength, Func<byte[]> body)
+    {
+        SetMode("http");
+        return _http = new HttpSpec(Name, status, bodyLength, body);
+    }
+
+    /// <summary>The peer's TLS, created by its first TLS step ("speaks TLS", a certificate, a fault).</summary>
+    public TlsSpec Tls()
+    {
+        NotReal("TLS on the server itself");
+        if (Proxy?.Tls is not null)
+            throw new InvalidOperationException($"the proxy of peer \"{Name}\" already speaks TLS to its clients, so \"{Name}\" itself stays plain " +
+                "(the proxy's upstream leg is TCP); put the TLS steps on one of them");
+        return _tls ??= new TlsSpec($"evil peer \"{Name}\"");
+    }
+
+    /// <summary>TLS on the listener of the peer's proxy (which it implies), created by the first such step.</summary>
+    public TlsSpec ProxyTls()
+    {
+        if (_tls is not null)
+            throw new InvalidOperationException($"evil peer \"{Name}\" already speaks TLS itself, and the proxy's upstream leg is TCP; " +
+                "put the TLS steps on the peer or on its proxy, not both");
+        var proxy = Fronted();
+        return proxy.Tls ??= new TlsSpec($"the proxy of peer \"{Name}\"");
+    }
+
     public void Real(RealServerKind kind)
     {
         SetMode("real");
-        if (Forked || _acceptFault is not null)
-            throw new InvalidOperationException($"\"{Name}\" already has evil-peer faults (forked, accept); a real server takes faults only through its proxy");
+        if (Forked || _acceptFault is not null || _tls is not null)
+            throw new InvalidOperationException($"\"{Name}\" already has evil-peer faults (forked, accept, TLS); a real server takes faults only through its proxy");
         RealServer = kind;
     }
 
@@ -109,11 +154,12 @@ public sealed class PeerSpec(string name)
         {
             "consume" => new ConsumeBehaviour(_readSize, _delay, _stopAfter, _hold, _hardReset),
             "echo" => new EchoBehaviour(),
+            "http" => new HttpBehaviour(_http!.ToScript()),
             // A peer defined only by an accept fault serves nothing: what the client sees is the fault.
             _ => new ServeBehaviour(ServedPayload ?? [], _slice, _delay, _closeAfter, _hardReset, _hold, _halfOpen),
         };
         var stalls = _mode == "consume" && (_readSize == 0 || _stopAfter >= 0);
-        return new PeerOptions(Name, behaviour, acceptFault: _acceptFault, receiveBufferSize: stalls ? StallingReceiveBuffer : 0);
+        return new PeerOptions(Name, behaviour, acceptFault: _acceptFault, receiveBufferSize: stalls ? StallingReceiveBuffer : 0, tls: _tls?.ToOptions());
     }
 
     private void NotReal(string fault)
@@ -133,7 +179,7 @@ public sealed class PeerSpec(string name)
     private int Need(string modes, string phrase, int value)
     {
         if (_mode is null)
-            throw new InvalidOperationException($"evil peer \"{Name}\" {phrase}: say first what it does (serving, reading, echoing)");
+            throw new InvalidOperationException($"evil peer \"{Name}\" {phrase}: say first what it does (serving, reading, echoing, HTTP)");
         if (!modes.Split('|').Contains(_mode))
             throw new InvalidOperationException($"evil peer \"{Name}\" {phrase}: that fault is for {modes.Replace("|", " or ")} peers, and \"{Name}\" is a {_mode} peer");
         if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, $"evil peer \"{Name}\" {phrase}: N must be >= 0");

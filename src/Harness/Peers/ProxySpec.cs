@@ -14,6 +14,9 @@ public sealed class ProxySpec(string peer)
     public ToxicStream Stream { get; private set; } = ToxicStream.Downstream;
     public double Toxicity { get; private set; } = 1.0;
 
+    /// <summary>TLS on the proxy's listener (set through <see cref="PeerSpec.ProxyTls"/>, which checks the peer stays plain); null = plain TCP.</summary>
+    public TlsSpec? Tls { get; internal set; }
+
     /// <summary>Actor of the proxy's events: the peer's name with a <c>~proxy</c> suffix.</summary>
     public string Name => peer + "~proxy";
 

@@ -55,6 +55,7 @@ public sealed class RunningPeer : IAsyncDisposable
             var proxy = new ToxicProxy(new ToxicProxyOptions
             {
                 Name = proxySpec.Name, Upstream = running.PeerEndPoint.ToString(), Seed = proxySeed, Events = events,
+                Tls = proxySpec.Tls?.ToOptions(),
             });
             foreach (var toxic in proxySpec.Toxics()) proxy.AddToxic(toxic);
             await proxy.StartAsync(cancellationToken);

@@ -46,7 +46,11 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
 
     public void RecordCounters()
     {
-        foreach (var peer in Started.Where(p => p.Spec.RealServer is null)) counters.RecordPeer(peer.Spec.Name, peer.Stats);
+        foreach (var peer in Started)
+        {
+            if (peer.Spec.RealServer is null) counters.RecordPeer(peer.Spec.Name, peer.Stats);
+            if (peer.Proxy?.Options.Tls is not null) counters.RecordProxyTls(peer.Spec.Name, peer.Proxy.TlsStats);
+        }
     }
 
     /// <summary>Stops every proxy and peer (bounded each); returns what could not be stopped. Later use is an error.</summary>
@@ -71,6 +75,7 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
         leaks.TrackPort(peer.PeerEndPoint.Port);
         if (peer.Proxy is { } proxy) leaks.TrackPort(proxy.ListenEndpoint.Port);
         if (spec.RealServer is null) counters.RecordPeer(spec.Name, peer.Stats); // a real server keeps no counters
+        if (peer.Proxy?.Options.Tls is not null) counters.RecordProxyTls(spec.Name, peer.Proxy.TlsStats);
         return peer;
     }
 

@@ -81,6 +81,32 @@ public static class TaskActions
         });
     }
 
+    /// <summary>
+    /// <paramref name="count"/> HTTP requests on the task's client for the peer: one after the other on its
+    /// keep-alive connection, or all at once (<paramref name="parallel"/>: the client opens a connection per
+    /// request in flight). Each is recorded as a request with its status and attempts, and counted as
+    /// <c>io_request_*</c>, <c>http_attempts_*</c> and <c>http_status_NNN_*</c>. A cancel ends the sequence at
+    /// the request it interrupts.
+    /// </summary>
+    public static TaskAction Request(ChaosTask task, RunningPeer peer, HttpClientSession session, HttpCall call, int count, bool parallel,
+        ChaosCounters counters)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, $"task \"{task.Name}\" sends N requests: N must be >= 1");
+        var how = count == 1 ? "" : parallel ? $" x{count} in parallel" : $" x{count} in turn";
+        var bound = parallel ? call.Timeout : call.Timeout * count;
+        return new TaskAction($"{call.Method} {call.Path} on {peer.Spec.Name}{how}", bound, async (t, ct) =>
+        {
+            if (parallel)
+            {
+                var results = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => session.SendAsync(call, ct)));
+                foreach (var result in results) RecordRequest(t, peer, call, result, counters);
+                return;
+            }
+            for (var i = 0; i < count && !ct.IsCancellationRequested; i++)
+                RecordRequest(t, peer, call, await session.SendAsync(call, ct), counters);
+        });
+    }
+
     public static TaskAction Sleep(int ms, IChaosEventSink events) =>
         ms is < 0 or > TaskSettings.MaxTimeoutMs
             ? throw new ArgumentOutOfRangeException(nameof(ms), ms, $"sleeps: {ms} is out of range 0..{TaskSettings.MaxTimeoutMs} ms")
@@ -89,6 +115,12 @@ public static class TaskActions
             events.Record(ChaosEvent.Of("client", t.Name, "sleep", ("ms", (long)ms)));
             await Task.Delay(ms, ct);
         });
+
+    private static void RecordRequest(ChaosTask task, RunningPeer peer, HttpCall call, HttpCallResult result, ChaosCounters counters)
+    {
+        task.Record(new TransferRecord(TransferRecord.Request, peer.Spec.Name, call.Body ?? ReadOnlyMemory<byte>.Empty, result.Transfer) { Http = result });
+        counters.RecordRequest(task.Name, result);
+    }
 
     public static TaskAction Cancel(string target, ScenarioTasks tasks, IChaosEventSink events) =>
         new($"cancel {target}", TimeSpan.Zero, (t, _) =>

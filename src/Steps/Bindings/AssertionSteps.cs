@@ -17,33 +17,33 @@ namespace ChaosFeatures.Steps.Bindings;
     "Outcomes are defined in the Outcomes section below.")]
 public sealed class AssertionSteps(ChaosScenario chaos)
 {
-    private static readonly TimeSpan PeerSettleBound = TimeSpan.FromSeconds(5);
+    private readonly ScenarioWaits _waits = new(chaos);
 
     [Then("task {string} received the payload of peer {string} intact"), StepExample("Then task \"C\" received the payload of peer \"EP\" intact")]
     public async Task ReceivedIntact(string task, string peer)
     {
-        var download = await LastAsync(task, download: true);
+        var download = await _waits.LastAsync(task, download: true);
         chaos.Invariants.PayloadIntact(task, Served(peer), download.Result.Received);
     }
 
     [Then("task {string} received a clean prefix of peer {string}"), StepExample("Then task \"C\" received a clean prefix of peer \"EP\"")]
     public async Task ReceivedCleanPrefix(string task, string peer)
     {
-        var download = await LastAsync(task, download: true);
+        var download = await _waits.LastAsync(task, download: true);
         chaos.Invariants.CleanPrefix(task, Served(peer), download.Result.Received);
     }
 
     [Then("task {string} received the content of stream {string} intact"), StepExample("Then task \"C\" received the content of stream \"S\" intact")]
     public async Task ReceivedStreamIntact(string task, string stream)
     {
-        var download = await LastAsync(task, download: true);
+        var download = await _waits.LastAsync(task, download: true);
         chaos.Invariants.PayloadIntact(task, chaos.Streams.Get(stream).Content, download.Result.Received);
     }
 
     [Then("task {string} received a clean prefix of stream {string}"), StepExample("Then task \"C\" received a clean prefix of stream \"S\"")]
     public async Task ReceivedStreamCleanPrefix(string task, string stream)
     {
-        var download = await LastAsync(task, download: true);
+        var download = await _waits.LastAsync(task, download: true);
         chaos.Invariants.CleanPrefix(task, chaos.Streams.Get(stream).Content, download.Result.Received);
     }
 
@@ -51,14 +51,14 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     [Then("task {string} received {int} bytes"), StepExample("Then task \"C\" received 100 bytes")]
     public async Task ReceivedBytes(string task, int bytes)
     {
-        var received = (await LastAsync(task, download: null)).Result.BytesReceived;
+        var received = (await _waits.LastAsync(task, download: null)).Result.BytesReceived;
         Expect.That(() => received.Should().Be(bytes, "task {0} should have received that many bytes in its last transfer", task));
     }
 
     [Then("task {string} got the reply {string}"), StepExample("Then task \"C\" got the reply \"+PONG\"")]
     public async Task GotReply(string task, string expected)
     {
-        var exchange = await LastAsync(task, download: null);
+        var exchange = await _waits.LastAsync(task, download: null);
         var reply = LineExchange.ReplyLine(exchange.Result.Received);
         if (reply != expected)
             throw new ChaosAssertionException($"{task}: the reply was {(reply is null ? "no whole line" : $"\"{reply}\"")}, expected \"{expected}\" " +
@@ -69,22 +69,22 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     public async Task OutcomeIs(string task, string outcome)
     {
         var expected = ParseOutcomes(outcome);
-        chaos.Invariants.OutcomeIn(task, (await LastAsync(task, download: null)).Result.Outcome, expected);
+        chaos.Invariants.OutcomeIn(task, (await _waits.LastAsync(task, download: null)).Result.Outcome, expected);
     }
 
     [Then("the outcome of task {string} is one of {string}"), StepExample("Then the outcome of task \"C\" is one of \"eof, reset\"")]
     public async Task OutcomeIsOneOf(string task, string outcomes)
     {
         var expected = ParseOutcomes(outcomes);
-        chaos.Invariants.OutcomeIn(task, (await LastAsync(task, download: null)).Result.Outcome, expected);
+        chaos.Invariants.OutcomeIn(task, (await _waits.LastAsync(task, download: null)).Result.Outcome, expected);
     }
 
     [Then("peer {string} read the upload of task {string} intact"), StepExample("Then peer \"EP\" read the upload of task \"C\" intact")]
     public async Task PeerReadUpload(string peer, string task)
     {
-        var upload = await LastAsync(task, download: false);
+        var upload = await _waits.LastAsync(task, download: false);
         var expected = Convert.ToHexStringLower(SHA256.HashData(upload.Sent.Span));
-        var running = await SettledAsync(peer, stats => stats.ReadSha256ByConnection.Values.Contains(expected));
+        var running = await _waits.SettledAsync(peer, stats => stats.ReadSha256ByConnection.Values.Contains(expected));
         var hashes = running.Stats.ReadSha256ByConnection.Values;
         if (!hashes.Contains(expected))
             throw new ChaosAssertionException($"peer {peer} did not read the {upload.Sent.Length} B upload of task {task} intact: " +
@@ -95,7 +95,7 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     public async Task PeerRead(string peer, int bytes)
     {
         await chaos.Tasks.WaitAllIdleAsync(chaos.Cancellation);
-        var read = (await SettledAsync(peer, stats => stats.BytesRead == bytes)).Stats.BytesRead;
+        var read = (await _waits.SettledAsync(peer, stats => stats.BytesRead == bytes)).Stats.BytesRead;
         Expect.That(() => read.Should().Be(bytes, "peer {0} should have read that many bytes", peer));
     }
 
@@ -116,7 +116,7 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     [Then("task {string} is completed"), StepExample("Then task \"C\" is completed")]
     public async Task IsCompleted(string task)
     {
-        var chaosTask = await IdleAsync(task);
+        var chaosTask = await _waits.IdleAsync(task);
         var state = chaosTask.Describe(chaos.Tasks.Scheduler);
         var outcome = chaosTask.LastTransfer?.Result.Outcome;
         // A cancelled task counts as completed only when the cancel is its transfer's outcome, i.e. the client saw it.
@@ -128,7 +128,7 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     [Then("task {string} was cancelled"), StepExample("Then task \"C\" was cancelled")]
     public async Task WasCancelled(string task)
     {
-        var chaosTask = await IdleAsync(task);
+        var chaosTask = await _waits.IdleAsync(task);
         var state = chaosTask.Describe(chaos.Tasks.Scheduler);
         if (state != "cancelled")
             throw new ChaosAssertionException($"task {task} was not cancelled: it is {state}; its actions: {chaosTask.History}");
@@ -137,7 +137,7 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     [Then("the upload of task {string} stalled"), StepExample("Then the upload of task \"C\" stalled")]
     public async Task UploadStalled(string task)
     {
-        var upload = await LastAsync(task, download: false);
+        var upload = await _waits.LastAsync(task, download: false);
         var result = upload.Result;
         if (result.Outcome is not (Outcome.Timeout or Outcome.Cancelled) || result.BytesSent >= upload.Sent.Length)
             throw new ChaosAssertionException($"the upload of task {task} did not stall: outcome {OutcomeClassifier.Name(result.Outcome)}, " +
@@ -161,51 +161,19 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     [Then("the transfer of task {string} took at least {int} ms"), StepExample("Then the transfer of task \"C\" took at least 50 ms")]
     public async Task TookAtLeast(string task, int ms)
     {
-        var took = (await LastAsync(task, download: null)).Result.Duration;
+        var took = (await _waits.LastAsync(task, download: null)).Result.Duration;
         Expect.That(() => took.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(ms), "that is the least the transfer of task {0} should take", task));
     }
 
     [Then("the transfer of task {string} took less than {int} ms"), StepExample("Then the transfer of task \"C\" took less than 1000 ms")]
     public async Task TookLessThan(string task, int ms)
     {
-        var took = (await LastAsync(task, download: null)).Result.Duration;
+        var took = (await _waits.LastAsync(task, download: null)).Result.Duration;
         Expect.That(() => took.Should().BeLessThan(TimeSpan.FromMilliseconds(ms), "the transfer of task {0} should take less", task));
-    }
-
-    private async Task<ChaosTask> IdleAsync(string task)
-    {
-        await chaos.Tasks.WaitIdleAsync([task], chaos.Cancellation);
-        return chaos.Tasks.Started(task);
-    }
-
-    /// <summary>The task's last transfer of the kind asked (null = either), after waiting for it.</summary>
-    private async Task<TransferRecord> LastAsync(string task, bool? download)
-    {
-        var chaosTask = await IdleAsync(task);
-        var kind = download switch { true => "download", false => "upload", null => "transfer" };
-        return chaosTask.Transfers.LastOrDefault(t => download switch { true => t.IsDownload, false => t.IsUpload, null => true })
-            ?? throw new ChaosAssertionException($"task {task} has no {kind} (its actions: {chaosTask.History}; it is {chaosTask.Describe(chaos.Tasks.Scheduler)})");
     }
 
     private byte[] Served(string peer) => chaos.Peers.Spec(peer).ServedPayload
         ?? throw new InvalidOperationException($"evil peer \"{peer}\" serves no payload (it reads or echoes)");
-
-    /// <summary>
-    /// The peer once its stats say what is <paramref name="expected"/> and its connections have run their scripts, or
-    /// after a bound. Polled, because a forked peer's stats arrive as events a little after the fact; a never-reading
-    /// peer holds its connections until stopped, so for it only <paramref name="expected"/> counts.
-    /// </summary>
-    private async Task<RunningPeer> SettledAsync(string peer, Func<EvilPeer.Peers.PeerStats, bool> expected)
-    {
-        var running = await chaos.Peers.GetAsync(peer, chaos.Cancellation);
-        if (running.Spec.RealServer is { } server)
-            throw new InvalidOperationException($"\"{peer}\" is a real {server.Name} server: it keeps no byte counts; assert on what the task received");
-        var stats = running.Stats;
-        var deadline = DateTime.UtcNow + PeerSettleBound;
-        while (!(expected(stats) && (running.Spec.NeverReads || stats.ConnectionsFinished >= stats.ConnectionsAccepted)) && DateTime.UtcNow < deadline)
-            await Task.Delay(5, chaos.Cancellation);
-        return running;
-    }
 
     /// <summary>
     /// The counter once every task is idle. A peer, evil client or server counter is re-read (bounded) until it says what
@@ -215,7 +183,7 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     private async Task<long> CounterAsync(string counter, Func<long, bool> expected)
     {
         await chaos.Tasks.WaitAllIdleAsync(chaos.Cancellation);
-        var deadline = DateTime.UtcNow + PeerSettleBound;
+        var deadline = DateTime.UtcNow + ScenarioWaits.PeerSettleBound;
         while (true)
         {
             chaos.RecordCounters();
@@ -226,7 +194,7 @@ public sealed class AssertionSteps(ChaosScenario chaos)
         }
     }
 
-    private static Outcome[] ParseOutcomes(string text)
+    internal static Outcome[] ParseOutcomes(string text)
     {
         var names = text.Split([',', '|', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0) throw new ArgumentException("no outcome given; accepted: " + Accepted);

@@ -100,6 +100,10 @@ public sealed class ChaosScenario : IDisposable
 
     public ScenarioStreams Streams { get; }
     public ScenarioTasks Tasks { get; }
+
+    /// <summary>The tasks' HTTP clients, one per task and peer (keep-alive across a task's requests), closed when the scenario ends.</summary>
+    public HttpSessions Http { get; } = new();
+
     public InvariantChecks Invariants { get; }
 
     /// <summary>Set by the AfterScenario hook when the case failed, before recorders run.</summary>
@@ -181,9 +185,9 @@ public sealed class ChaosScenario : IDisposable
 
     /// <summary>
     /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), the clients bindings handed
-    /// over, then evil clients and servers under test, then proxies and peers, then the leak check on their ports. Returns
-    /// every problem found (orphan tasks, peers that would not stop, a server's process or folder left, leaked sockets,
-    /// unobserved task exceptions); each is also an invariant event.
+    /// over and the tasks' HTTP clients, then evil clients and servers under test, then proxies and peers, then the leak
+    /// check on their ports. Returns every problem found (orphan tasks, peers that would not stop, a server's process or
+    /// folder left, leaked sockets, unobserved task exceptions); each is also an invariant event.
     /// </summary>
     public Task<IReadOnlyList<string>> EndAsync(bool abort)
     {
@@ -196,6 +200,7 @@ public sealed class ChaosScenario : IDisposable
         var orphans = await Tasks.EndAllAsync(abort);
         problems.AddRange(orphans);
         problems.AddRange(await DisposeOwnedAsync());
+        await Http.CloseAllAsync(); // before the peers stop and the leak check looks at their ports
         Leaks.NoteSuspects();
         if (_servers.IsValueCreated) problems.AddRange(await _servers.Value.StopAllAsync());
         if (_toxiproxies.IsValueCreated)

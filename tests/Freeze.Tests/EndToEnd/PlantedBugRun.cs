@@ -67,7 +67,7 @@ public sealed class PlantedBugRun : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class EndToEndCollection : ICollectionFixture<PlantedBugRun>
+public sealed class EndToEndCollection : ICollectionFixture<PlantedBugRun>, ICollectionFixture<HttpPlantedBugRun>
 {
     public const string Name = "freeze end to end";
 }

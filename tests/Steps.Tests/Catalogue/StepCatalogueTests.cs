@@ -37,8 +37,8 @@ public sealed class StepCatalogueTests
         entries.Where(e => e.Example is null).Select(e => e.Method.Name).Should().BeEmpty("every step needs a [StepExample]");
         entries.Select(e => e.Expression).Should().OnlyHaveUniqueItems();
         topics.Select(t => t.Topic.Title).Should().Equal("Peers", "Toxic proxy", "Clients and tasks", "Assertions", "Seeds", "In-memory fault streams", "Real servers",
-            "Toxiproxy API", "Servers under test", "Evil clients", "Evil client assertions", "Process faults", "Server assertions",
-            "Proxy faults while tasks run", "Realistic payloads");
+            "HTTP peers", "TLS", "HTTP requests", "HTTP and TLS assertions", "Toxiproxy API", "Servers under test", "Evil clients",
+            "Evil client assertions", "Process faults", "Server assertions", "Proxy faults while tasks run", "Realistic payloads");
     }
 
     [Fact]

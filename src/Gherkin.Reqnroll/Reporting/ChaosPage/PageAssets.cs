@@ -36,6 +36,7 @@ internal static class PageAssets
         table.matrix td.cell { text-align: center; white-space: nowrap; }
         td.cell.passed { background: #c8e6c9; } td.cell.failed { background: #ffcdd2; } td.cell.notcovered { background: #eceff1; color: #78828c; }
         th.fixed, span.fixed { font-style: italic; color: #5c6670; } th.none { color: #9aa3ab; }
+        table.matrix th.group { background: #eef1f4; font-weight: 600; text-align: left; }
         .load-errors { border-color: #c62828; }
         [hidden] { display: none !important; }
         """;

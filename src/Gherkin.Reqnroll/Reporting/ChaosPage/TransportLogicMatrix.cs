@@ -3,11 +3,13 @@ using ChaosFeatures.Gherkin.Model;
 namespace ChaosFeatures.Gherkin.Reporting.ChaosPage;
 
 /// <summary>
-/// Which transport faults were crossed with which client logic, and how it went. Mutation steps whose
-/// keyword type is Given are transport faults (rows), When steps are client logic (columns), labelled by
-/// their text as written (fuzz ranges kept, so one row covers all drawn values). A scenario with a mutation
-/// block on one axis only contributes its plain steps of the other axis as fixed labels; a scenario
-/// without mutation blocks is not in the matrix.
+/// Which transport faults were crossed with which client logic, and how it went. Mutation steps on the
+/// transport axis are rows, those on the logic axis columns (<see cref="MatrixAxes"/>: by the step
+/// library's phrase families, else Given is transport and When logic), labelled by their text as written
+/// (fuzz ranges kept, so one row covers all drawn values; Examples values substituted) and grouped by family
+/// (TCP peer, toxic proxy, HTTP, TLS; client settings, downloads and uploads, HTTP requests, killer). A
+/// scenario with mutation blocks on one axis only contributes its plain steps of the other axis as fixed
+/// labels (steps that only say what the peer is are on neither); a scenario without mutation blocks is not in the matrix.
 /// </summary>
 internal sealed class TransportLogicMatrix
 {
@@ -36,7 +38,7 @@ internal sealed class TransportLogicMatrix
     public static TransportLogicMatrix Build(IReadOnlyList<CaseView> views)
     {
         var mutatedAxes = views
-            .SelectMany(v => v.Case.Steps.Where(s => s.MutationBlockLine is not null).Select(s => (Scenario: ScenarioKey(v.Case), s.KeywordType)))
+            .SelectMany(v => v.Case.Steps.Where(s => s.MutationBlockLine is not null).Select(s => (Scenario: ScenarioKey(v.Case), Axis(s))))
             .ToHashSet();
         var rows = new List<AxisLabel>();
         var columns = new List<AxisLabel>();
@@ -44,13 +46,13 @@ internal sealed class TransportLogicMatrix
         foreach (var view in views)
         {
             var key = ScenarioKey(view.Case);
-            var transportMutated = mutatedAxes.Contains((key, StepKeywordType.Given));
-            var logicMutated = mutatedAxes.Contains((key, StepKeywordType.When));
+            var transportMutated = mutatedAxes.Contains((key, MatrixAxis.Transport));
+            var logicMutated = mutatedAxes.Contains((key, MatrixAxis.Logic));
             if (!transportMutated && !logicMutated)
                 continue;
-            foreach (var row in Labels(view.Case, StepKeywordType.Given, transportMutated, "(no transport fault drawn)"))
+            foreach (var row in Labels(view.Case, MatrixAxis.Transport, transportMutated, "(no transport fault drawn)"))
             {
-                foreach (var column in Labels(view.Case, StepKeywordType.When, logicMutated, "(no client logic drawn)"))
+                foreach (var column in Labels(view.Case, MatrixAxis.Logic, logicMutated, "(no client logic drawn)"))
                 {
                     AddOnce(rows, row);
                     AddOnce(columns, column);
@@ -58,19 +60,30 @@ internal sealed class TransportLogicMatrix
                 }
             }
         }
-        return new TransportLogicMatrix(rows, columns, cells);
+        return new TransportLogicMatrix(Grouped(rows), Grouped(columns), cells);
     }
 
-    private static IReadOnlyList<AxisLabel> Labels(TestCase testCase, StepKeywordType axis, bool mutated, string noneDrawn)
+    /// <summary>A mutation row is always on an axis: one that only says what the peer is counts where its keyword puts it.</summary>
+    private static MatrixAxis Axis(CaseStep step) => MatrixAxes.Of(step).Axis switch
+    {
+        MatrixAxis.Setup when step.MutationBlockLine is not null => step.KeywordType == StepKeywordType.When ? MatrixAxis.Logic : MatrixAxis.Transport,
+        var axis => axis,
+    };
+
+    private static IReadOnlyList<AxisLabel> Labels(TestCase testCase, MatrixAxis axis, bool mutated, string noneDrawn)
     {
         var labels = testCase.Steps
-            .Where(s => s.KeywordType == axis && (s.MutationBlockLine is not null) == mutated)
-            .Select(s => new AxisLabel(s.SourceText, mutated ? AxisLabelKind.Mutation : AxisLabelKind.Fixed))
+            .Where(s => Axis(s) == axis && (s.MutationBlockLine is not null) == mutated)
+            .Select(s => new AxisLabel(s.SourceText, mutated ? AxisLabelKind.Mutation : AxisLabelKind.Fixed, MatrixAxes.Of(s).Group))
             .Distinct()
             .ToList();
         // An any-of block may draw nothing; that combination still ran and belongs in the matrix.
-        return labels.Count > 0 ? labels : [new AxisLabel(mutated ? noneDrawn : $"(no {axis} step)", AxisLabelKind.None)];
+        var none = mutated ? noneDrawn : axis == MatrixAxis.Transport ? "(no transport step)" : "(no client logic step)";
+        return labels.Count > 0 ? labels : [new AxisLabel(none, AxisLabelKind.None, MatrixAxes.Other)];
     }
+
+    /// <summary>Families in page order, labels in first-seen order within each (a stable sort).</summary>
+    private static IReadOnlyList<AxisLabel> Grouped(List<AxisLabel> labels) => [.. labels.OrderBy(l => MatrixAxes.Rank(l.Group))];
 
     private static void AddOnce(List<AxisLabel> labels, AxisLabel label)
     {
@@ -81,8 +94,8 @@ internal sealed class TransportLogicMatrix
     private static string ScenarioKey(TestCase testCase) => $"{testCase.Feature.Path}:{testCase.ScenarioLine}";
 }
 
-/// <summary>A row or column of the matrix.</summary>
-internal sealed record AxisLabel(string Text, AxisLabelKind Kind);
+/// <summary>A row or column of the matrix, with the family it is grouped under.</summary>
+internal sealed record AxisLabel(string Text, AxisLabelKind Kind, string Group);
 
 /// <summary>Mutation: drawn from a one-of/any-of block. Fixed: a plain step of a scenario that mutates the other axis. None: nothing on this axis.</summary>
 internal enum AxisLabelKind { Mutation, Fixed, None }
