@@ -4,7 +4,8 @@ namespace ChaosFeatures.Gherkin.Xunit.Tests;
 /// The bridge as a user meets it: real <c>dotnet test</c> runs of a fixture suite, judged from
 /// the listing and the TRX file that CI systems read.
 /// </summary>
-public sealed class BridgeEndToEndTests(BridgeFixtureSuite fixture) : IClassFixture<BridgeFixtureSuite>
+[Collection(BridgeFixtureCollection.Name)]
+public sealed class BridgeEndToEndTests(BridgeFixtureSuite fixture)
 {
     private const int GoodCases = 1 + 2 + 3 * 4; // a scenario, two outline rows, one-of(3) x any-of(2)
 

@@ -6,6 +6,10 @@ namespace ChaosFeatures.Gherkin.Xunit.Tests;
 /// Builds tests/Fixtures/BridgeFixture once: a suite that fails on purpose (undefined, pending,
 /// malformed, Rule:, blocking, skipped) next to good scenarios.
 /// </summary>
+/// <remarks>
+/// One instance for every test class that runs it (<see cref="BridgeFixtureCollection"/>): two builds of the same
+/// project at once collide on its output files ("being used by another process"), as a fresh-clone CI run showed.
+/// </remarks>
 public sealed class BridgeFixtureSuite : IAsyncLifetime
 {
     public static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
@@ -46,4 +50,10 @@ public sealed class BridgeFixtureSuite : IAsyncLifetime
             if (File.Exists(Path.Combine(dir.FullName, "ChaosFeatures.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException("ChaosFeatures.sln not found above " + AppContext.BaseDirectory);
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BridgeFixtureCollection : ICollectionFixture<BridgeFixtureSuite>
+{
+    public const string Name = "bridge fixture";
 }

@@ -1,7 +1,8 @@
 namespace ChaosFeatures.Gherkin.Xunit.Tests;
 
 /// <summary><c>CHAOS_SHARD=k/N</c> as a CI matrix uses it: listing and running through the real <c>dotnet test</c>.</summary>
-public sealed class ShardingEndToEndTests(BridgeFixtureSuite fixture) : IClassFixture<BridgeFixtureSuite>
+[Collection(BridgeFixtureCollection.Name)]
+public sealed class ShardingEndToEndTests(BridgeFixtureSuite fixture)
 {
     [Fact]
     public async Task Three_shards_list_exactly_the_tests_of_the_unsharded_run_once_each()
