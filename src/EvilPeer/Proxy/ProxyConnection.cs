@@ -108,9 +108,10 @@ internal sealed class ProxyConnection : IToxicHost
     /// <summary>Half-close: the source sent FIN, so we shut down our send side towards the destination (close_notify first over TLS).</summary>
     public async ValueTask SendFinAsync(ProxyEnd destination, ToxicStream stream)
     {
-        // The event first: a peer that reads the EOF must find it already logged.
+        await destination.BeforeFinAsync().ConfigureAwait(false);
+        // The event before the FIN: a peer that reads the EOF must find it already logged (and close_notify before it).
         if (Events.On) Events.Emit("fin", Id, [new("stream", ToxicOptions.StreamName(stream))]);
-        await destination.SendFinAsync().ConfigureAwait(false);
+        destination.SendFin();
     }
 
     public async ValueTask SendAllAsync(ProxyEnd destination, ReadOnlyMemory<byte> data, ToxicStream stream)

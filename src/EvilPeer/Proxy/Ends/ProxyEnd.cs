@@ -22,8 +22,11 @@ internal abstract class ProxyEnd(Socket socket)
     /// <returns>How many of the bytes were taken (all of them for TLS).</returns>
     public abstract ValueTask<int> SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 
-    /// <summary>An orderly half-close towards this end: FIN (after close_notify over TLS, unless the options truncate).</summary>
-    public abstract ValueTask SendFinAsync();
+    /// <summary>What an orderly half-close sends before its FIN: nothing on plain TCP, close_notify over TLS (unless the options truncate).</summary>
+    public virtual ValueTask BeforeFinAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The FIN of an orderly half-close, after <see cref="BeforeFinAsync"/>.</summary>
+    public void SendFin() => SocketCloser.SendFin(socket);
 
     /// <summary>Ends this side now: FIN and release, or RST. Over TLS no close_notify: a cut is a cut.</summary>
     public virtual void Close(CloseMode mode)

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using ChaosFeatures.EvilPeer.Sockets;
 
 namespace ChaosFeatures.EvilPeer.Proxy.Ends;
 
@@ -11,10 +10,4 @@ internal sealed class SocketEnd(Socket socket) : ProxyEnd(socket)
 
     public override ValueTask<int> SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
         Socket.SendAsync(data, SocketFlags.None, cancellationToken);
-
-    public override ValueTask SendFinAsync()
-    {
-        SocketCloser.SendFin(Socket);
-        return ValueTask.CompletedTask;
-    }
 }

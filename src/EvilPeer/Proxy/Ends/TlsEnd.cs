@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
-using ChaosFeatures.EvilPeer.Sockets;
 using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
 
@@ -64,11 +63,7 @@ internal sealed class TlsEnd(Socket socket, TlsServerConnection tls, TlsOptions 
         }
     }
 
-    public override async ValueTask SendFinAsync()
-    {
-        await tls.ShutdownAsync().ConfigureAwait(false);
-        SocketCloser.SendFin(Socket);
-    }
+    public override ValueTask BeforeFinAsync() => new(tls.ShutdownAsync());
 
     private void NoteRejection(string how)
     {
