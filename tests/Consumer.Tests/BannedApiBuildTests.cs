@@ -29,6 +29,7 @@ public sealed class BannedApiBuildTests : IDisposable
                 public static object[] All()
                 {
                     System.Threading.Thread.Sleep(System.TimeSpan.Zero);
+                    System.Threading.Tasks.Task.Delay(1).Wait();
                     return [System.DateTime.UtcNow, System.DateTimeOffset.Now, new System.Random(), System.Random.Shared];
                 }
             }
@@ -37,7 +38,7 @@ public sealed class BannedApiBuildTests : IDisposable
         var build = await BoundedProcess.RunAsync("dotnet", _root, TimeSpan.FromMinutes(5), null, "build", "-nologo", "-v:q");
 
         build.ExitCode.Should().NotBe(0, build.Output);
-        foreach (var symbol in new[] { "Thread.Sleep(TimeSpan)", "DateTime.UtcNow", "DateTimeOffset.Now", "Random.Random()", "Random.Shared" })
+        foreach (var symbol in new[] { "Thread.Sleep(TimeSpan)", "Task.Delay(int)", "DateTime.UtcNow", "DateTimeOffset.Now", "Random.Random()", "Random.Shared" })
             build.Output.Should().Contain($"error RS0030: The symbol '{symbol}' is banned", "src/BannedSymbols*.txt bans it");
         build.Output.Should().Contain("TimeProvider", "each ban says what to use instead");
     }
