@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Sockets;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.EvilPeer.EvilClients;
 
@@ -170,17 +171,8 @@ internal sealed class ClientConnection
     }
 
     /// <summary>Without a reader nothing completes <see cref="_serverGone"/>: ask the kernel every few milliseconds instead.</summary>
-    private async Task<bool> PollStillOpenAfterAsync(int ms)
-    {
-        long started = _run.Time.GetTimestamp();
-        while (!PollServerEnd())
-        {
-            TimeSpan left = TimeSpan.FromMilliseconds(ms) - _run.Time.GetElapsedTime(started);
-            if (left <= TimeSpan.Zero) return true;
-            await Task.Delay(left < StatePollEvery ? left : StatePollEvery, _run.Time, _run.Stopping);
-        }
-        return false;
-    }
+    private async Task<bool> PollStillOpenAfterAsync(int ms) =>
+        !await Eventually.UntilAsync(PollServerEnd, TimeSpan.FromMilliseconds(ms), _run.Time, _run.Stopping, pollEvery: StatePollEvery);
 
     /// <summary>True (and the end decided) once the kernel says the server sent FIN or RST.</summary>
     private bool PollServerEnd()

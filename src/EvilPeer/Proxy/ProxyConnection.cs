@@ -201,8 +201,8 @@ internal sealed class ProxyConnection : IToxicHost
             return null;
         }
         var upstream = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var dialTimeout = CancellationTokenSource.CreateLinkedTokenSource(Closed);
-        dialTimeout.CancelAfter(TimeSpan.FromSeconds(10));
+        using var dialBound = new CancellationTokenSource(TimeSpan.FromSeconds(10), Time);
+        using var dialTimeout = CancellationTokenSource.CreateLinkedTokenSource(Closed, dialBound.Token);
         try
         {
             await upstream.ConnectAsync(_proxy.UpstreamHost, _proxy.UpstreamPort, dialTimeout.Token).ConfigureAwait(false);

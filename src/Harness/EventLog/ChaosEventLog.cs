@@ -15,11 +15,14 @@ public sealed class ChaosEventLog : IDisposable
     private static readonly Lazy<ChaosEventLog> LazyShared = new(CreateShared, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Logger _logger;
+    private readonly TimeProvider _time;
     private int _disposed;
 
-    public ChaosEventLog(ChaosResultsLocation location)
+    /// <param name="time">The clock of each line's timestamp (default the system's).</param>
+    public ChaosEventLog(ChaosResultsLocation location, TimeProvider? time = null)
     {
         Location = location;
+        _time = time ?? TimeProvider.System;
         Directory.CreateDirectory(location.RunDirectory);
         _logger = new LoggerConfiguration()
             .MinimumLevel.Verbose()
@@ -47,7 +50,7 @@ public sealed class ChaosEventLog : IDisposable
         foreach (var (key, value) in chaosEvent.Fields)
             if (!string.IsNullOrWhiteSpace(key) && properties.TrueForAll(p => p.Name != key))
                 properties.Add(new LogEventProperty(key, new ScalarValue(value)));
-        try { _logger.Write(new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, EmptyTemplate, properties)); }
+        try { _logger.Write(new LogEvent(_time.GetUtcNow(), LogEventLevel.Information, null, EmptyTemplate, properties)); }
         catch (ObjectDisposedException) { } // a late I/O completion racing Dispose: the run is over
     }
 

@@ -20,15 +20,16 @@ public sealed record ChaosResultsLocation(string RunId, string RunDirectory)
 
     /// <summary>
     /// The location from the two settings as given (null or empty = default), for callers that read
-    /// them from somewhere else than the process environment. <paramref name="folder"/> is relative to <paramref name="root"/>.
+    /// them from somewhere else than the process environment. <paramref name="folder"/> is relative to <paramref name="root"/>;
+    /// a default run id is stamped from <paramref name="time"/> (default the system's clock).
     /// </summary>
-    public static ChaosResultsLocation Resolve(string? folder, string? runId, string? root = null)
+    public static ChaosResultsLocation Resolve(string? folder, string? runId, string? root = null, TimeProvider? time = null)
     {
         if (string.IsNullOrEmpty(folder)) folder = "chaos-results";
         folder = Path.GetFullPath(folder, root ?? Directory.GetCurrentDirectory());
 
         if (string.IsNullOrEmpty(runId))
-            runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId;
+            runId = (time ?? TimeProvider.System).GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId;
         else if (runId.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || runId is "." or "..")
             throw new Seeds.ChaosConfigurationException(RunIdVariable, runId, "a file name without path separators");
 

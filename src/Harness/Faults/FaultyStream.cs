@@ -13,16 +13,25 @@ public sealed class FaultyStream : Stream
     private readonly FaultMode _mode;
     private readonly FaultInjector _faults;
     private readonly bool _leaveOpen;
+    private readonly TimeProvider _time;
 
-    public FaultyStream(Stream inner, FaultMode mode, IChaosEventSink? events = null, string actor = "fault", bool leaveOpen = false)
+    /// <param name="time">The clock a <see cref="FaultKind.Timeout"/> waits on (default the system's).</param>
+    public FaultyStream(Stream inner, FaultMode mode, IChaosEventSink? events = null, string actor = "fault", bool leaveOpen = false,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(mode);
-        (_inner, _mode, _leaveOpen) = (inner, mode, leaveOpen);
+        (_inner, _mode, _leaveOpen, _time) = (inner, mode, leaveOpen, time ?? TimeProvider.System);
         _faults = new FaultInjector(mode, events, actor);
     }
 
     public FaultMode Mode => _mode;
+
+    /// <summary>How long a <see cref="FaultKind.Timeout"/> hangs before it fails (its count, in ms).</summary>
+    private TimeSpan Hang => TimeSpan.FromMilliseconds(_mode.Count);
+
+    /// <summary>A synchronous read or write must block its caller as a hung socket would, so it waits for the delay on the injected clock.</summary>
+    private void HangSynchronously() => Task.Delay(Hang, _time).GetAwaiter().GetResult();
     public override bool CanRead => _inner.CanRead;
     public override bool CanWrite => _inner.CanWrite;
     public override bool CanSeek => false;
@@ -33,7 +42,7 @@ public sealed class FaultyStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        if (_mode.Kind == FaultKind.Timeout) { Thread.Sleep(_mode.Count); throw _faults.TimedOut("read"); }
+        if (_mode.Kind == FaultKind.Timeout) { HangSynchronously(); throw _faults.TimedOut("read"); }
         var admitted = _faults.Admit("read", buffer.Length);
         var n = _inner.Read(buffer[..admitted]);
         _faults.Received(buffer[..n], admitted);
@@ -45,7 +54,7 @@ public sealed class FaultyStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_mode.Kind == FaultKind.Timeout) { await Task.Delay(_mode.Count, cancellationToken); throw _faults.TimedOut("read"); }
+        if (_mode.Kind == FaultKind.Timeout) { await Task.Delay(Hang, _time, cancellationToken); throw _faults.TimedOut("read"); }
         var admitted = _faults.Admit("read", buffer.Length);
         var n = await _inner.ReadAsync(buffer[..admitted], cancellationToken);
         _faults.Received(buffer.Span[..n], admitted);
@@ -56,7 +65,7 @@ public sealed class FaultyStream : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (_mode.Kind == FaultKind.Timeout) { Thread.Sleep(_mode.Count); throw _faults.TimedOut("write"); }
+        if (_mode.Kind == FaultKind.Timeout) { HangSynchronously(); throw _faults.TimedOut("write"); }
         var allowed = _faults.Admit("write", buffer.Length);
         _inner.Write(_faults.CorruptCopy(buffer[..allowed]) ?? buffer[..allowed]);
         if (allowed < buffer.Length) throw _faults.WriteCut();
@@ -67,7 +76,7 @@ public sealed class FaultyStream : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_mode.Kind == FaultKind.Timeout) { await Task.Delay(_mode.Count, cancellationToken); throw _faults.TimedOut("write"); }
+        if (_mode.Kind == FaultKind.Timeout) { await Task.Delay(Hang, _time, cancellationToken); throw _faults.TimedOut("write"); }
         var allowed = _faults.Admit("write", buffer.Length);
         await _inner.WriteAsync(_faults.CorruptCopy(buffer.Span[..allowed]) ?? buffer[..allowed], cancellationToken);
         if (allowed < buffer.Length) throw _faults.WriteCut();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChaosFeatures.Harness.Scheduling;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Harness.Leaks;
 
@@ -10,11 +11,12 @@ namespace ChaosFeatures.Harness.Leaks;
 /// whose local or remote port is one of them, still open after a grace once the peers are disposed,
 /// is a leak. Create one when the scenario starts (it takes the unobserved-exception baseline then).
 /// </summary>
-public sealed class LeakChecker
+public sealed class LeakChecker(TimeProvider? time = null)
 {
     /// <summary>How long closed sockets get to disappear from /proc (a close racing the check is not a leak).</summary>
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(2);
 
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<int, byte> _ports = new();
     private readonly long _unobservedBaseline = UnobservedTaskExceptions.Baseline();
 
@@ -63,24 +65,23 @@ public sealed class LeakChecker
 
     private async Task<IReadOnlyList<string>> LeakedSocketsAsync(TimeSpan grace)
     {
-        var deadline = DateTime.UtcNow + grace;
         // Sockets of a peer that was just stopped are usually gone within a millisecond or two: poll
         // fast first, then back off, so a clean scenario pays little and a leak still gets the grace.
-        var pause = TimeSpan.FromMilliseconds(1);
-        while (true)
-        {
-            var newer = NewerSockets();
-            if (newer.Count == 0) return [];
-            var connected = TrackedOpenSockets(newer);
-            var reset = _suspects.Values.Where(s => newer.ContainsKey(s.Inode) && connected.All(c => c.Inode != s.Inode))
-                .Select(s => s with { State = "reset since (was " + s.State + ")" });
-            var open = connected.Concat(reset).ToArray();
-            if (open.Length == 0) return [];
-            if (DateTime.UtcNow >= deadline)
-                return open.Select(s => $"leaked {s} (tracked ports {string.Join(", ", TrackedPorts)})").ToArray();
-            await Task.Delay(pause).ConfigureAwait(false);
-            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 50));
-        }
+        TcpSocketEntry[] open = [];
+        bool closed = await Eventually.UntilAsync(() => (open = OpenNewerSockets()).Length == 0, grace, _time,
+            CancellationToken.None, pollEvery: TimeSpan.FromMilliseconds(1), backOffTo: TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+        return closed ? [] : open.Select(s => $"leaked {s} (tracked ports {string.Join(", ", TrackedPorts)})").ToArray();
+    }
+
+    /// <summary>The scenario's sockets still connected to a tracked port, and its suspects reset since but still open.</summary>
+    private TcpSocketEntry[] OpenNewerSockets()
+    {
+        var newer = NewerSockets();
+        if (newer.Count == 0) return [];
+        var connected = TrackedOpenSockets(newer);
+        var reset = _suspects.Values.Where(s => newer.ContainsKey(s.Inode) && connected.All(c => c.Inode != s.Inode))
+            .Select(s => s with { State = "reset since (was " + s.State + ")" });
+        return connected.Concat(reset).ToArray();
     }
 
     /// <summary>Sockets opened since the scenario began (inode -> descriptor): only they can be its leaks.</summary>

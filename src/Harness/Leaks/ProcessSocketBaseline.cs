@@ -1,3 +1,5 @@
+using ChaosFeatures.EvilPeer.Waiting;
+
 namespace ChaosFeatures.Harness.Leaks;
 
 /// <summary>
@@ -14,17 +16,14 @@ public sealed class ProcessSocketBaseline
     public static ProcessSocketBaseline? Capture() =>
         ProcSockets.Available ? new ProcessSocketBaseline(ProcSockets.OwnSocketInodes().Count) : null;
 
-    /// <summary>Polls until the count is back at the baseline or the grace runs out.</summary>
-    public async Task<LeakCheckResult> CheckAsync(TimeSpan? grace = null)
+    /// <summary>Polls until the count is back at the baseline or the grace runs out (on <paramref name="time"/>, default the system's).</summary>
+    public async Task<LeakCheckResult> CheckAsync(TimeSpan? grace = null, TimeProvider? time = null)
     {
-        var deadline = DateTime.UtcNow + (grace ?? LeakChecker.DefaultGrace);
-        while (true)
-        {
-            var now = ProcSockets.OwnSocketInodes().Count;
-            if (now <= Count) return new LeakCheckResult([], null);
-            if (DateTime.UtcNow >= deadline)
-                return new LeakCheckResult([$"process holds {now} sockets, {now - Count} more than the baseline of {Count}"], null);
-            await Task.Delay(50).ConfigureAwait(false);
-        }
+        int now = 0;
+        bool back = await Eventually.UntilAsync(() => (now = ProcSockets.OwnSocketInodes().Count) <= Count,
+            grace ?? LeakChecker.DefaultGrace, time ?? TimeProvider.System, CancellationToken.None,
+            pollEvery: TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+        return back ? new LeakCheckResult([], null)
+            : new LeakCheckResult([$"process holds {now} sockets, {now - Count} more than the baseline of {Count}"], null);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using ChaosFeatures.Harness.ServersUnderTest;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Harness.Servers;
 
@@ -87,20 +88,19 @@ public sealed class PostgresServer : IAsyncDisposable
     /// </summary>
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(StartBound);
-        byte answer = 0;
-        while (answer != (byte)'R')
+        bool accepted = false;
+        async ValueTask<bool> readyOrExited(CancellationToken ct)
         {
-            if (_server.HasExited) throw new InvalidOperationException($"postgres exited before it accepted sessions; stderr: {_server.StderrTail()}");
-            if (answer != 0) await Task.Delay(20, bound.Token);
-            try { answer = await FirstAnswerAsync(bound.Token); }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new InvalidOperationException($"postgres did not accept sessions within {StartBound.TotalSeconds:0} s; stderr: {_server.StderrTail()}");
-            }
-            catch (Exception e) when (e is SocketException or IOException) { answer = (byte)'E'; }
+            if (_server.HasExited) return true;
+            try { return accepted = await FirstAnswerAsync(ct) == (byte)'R'; }
+            catch (Exception e) when (e is SocketException or IOException) { return false; }
         }
+        // A real process on the wall clock: the system's time is the edge here.
+        await Eventually.UntilAsync(readyOrExited, StartBound, TimeProvider.System, cancellationToken,
+            pollEvery: TimeSpan.FromMilliseconds(20));
+        if (accepted) return;
+        if (_server.HasExited) throw new InvalidOperationException($"postgres exited before it accepted sessions; stderr: {_server.StderrTail()}");
+        throw new InvalidOperationException($"postgres did not accept sessions within {StartBound.TotalSeconds:0} s; stderr: {_server.StderrTail()}");
     }
 
     private async Task<byte> FirstAnswerAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Harness.Servers;
 
@@ -95,29 +96,33 @@ public sealed class RealServer : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
+        SocketError lastError = SocketError.Success;
+        bool connected = false;
+        async ValueTask<bool> listeningOrExited(CancellationToken ct)
         {
+            if (_guard.HasExited) return true;
             using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                await probe.ConnectAsync(EndPoint, cancellationToken);
-                return;
-            }
-            catch (SocketException) when (clock.Elapsed < StartBound && !_guard.HasExited)
-            {
-                await Task.Delay(10, cancellationToken);
-            }
-            catch (SocketException) when (_guard.HasExited)
-            {
-                string log = (await _guardOutput.WaitAsync(StopBound, cancellationToken)).Trim();
-                throw new InvalidOperationException($"{Kind.Program} exited before it listened on {EndPoint}; its log: {(log.Length > 0 ? log : "empty")}");
+                await probe.ConnectAsync(EndPoint, ct);
+                return connected = true;
             }
             catch (SocketException ex)
             {
-                throw new InvalidOperationException($"{Kind.Program} did not listen on {EndPoint} within {StartBound.TotalSeconds:0} s ({ex.SocketErrorCode})");
+                lastError = ex.SocketErrorCode;
+                return false;
             }
         }
+        // A real process on the wall clock: the system's time is the edge here.
+        await Eventually.UntilAsync(listeningOrExited, StartBound, TimeProvider.System, cancellationToken,
+            pollEvery: TimeSpan.FromMilliseconds(10));
+        if (connected) return;
+        if (_guard.HasExited)
+        {
+            string log = (await _guardOutput.WaitAsync(StopBound, cancellationToken)).Trim();
+            throw new InvalidOperationException($"{Kind.Program} exited before it listened on {EndPoint}; its log: {(log.Length > 0 ? log : "empty")}");
+        }
+        throw new InvalidOperationException($"{Kind.Program} did not listen on {EndPoint} within {StartBound.TotalSeconds:0} s ({lastError})");
     }
 
     private static int FreePort()

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.EvilClients;
 using ChaosFeatures.EvilPeer.EvilClients.Forked;
 using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.Leaks;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Harness.ServersUnderTest;
 
@@ -199,11 +199,11 @@ public sealed class ScenarioServers(Func<IPeerEventSink?> events, LeakChecker? l
     }
 
     /// <summary>What the kernel still shows of a disposed server: the guard SIGKILLs its group, whose members take a moment to go.</summary>
-    private static async Task<IReadOnlyList<string>> LeftBehindAsync(ServerUnderTest server)
+    private async Task<IReadOnlyList<string>> LeftBehindAsync(ServerUnderTest server)
     {
-        var clock = Stopwatch.StartNew();
-        IReadOnlyList<int> left;
-        while ((left = server.ProcessesLeft()).Count > 0 && clock.Elapsed < GoneBound) await Task.Delay(20);
+        IReadOnlyList<int> left = [];
+        await Eventually.UntilAsync(() => (left = server.ProcessesLeft()).Count == 0, GoneBound, time ?? TimeProvider.System,
+            CancellationToken.None, pollEvery: TimeSpan.FromMilliseconds(20));
         var problems = new List<string>();
         if (left.Count > 0) problems.Add($"server {server.Name} left process(es) {string.Join(", ", left)} running");
         if (Directory.Exists(server.Folder)) problems.Add($"server {server.Name} left its folder {server.Folder}");

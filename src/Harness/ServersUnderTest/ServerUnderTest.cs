@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.Harness.ServersUnderTest.Probes;
 using ChaosFeatures.Harness.ServersUnderTest.Proc;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Harness.ServersUnderTest;
 
@@ -235,15 +236,9 @@ public sealed class ServerUnderTest : IAsyncDisposable
     public async Task<ServerSnapshot> WaitUntilAsync(Func<ServerSnapshot, bool> condition, string what, TimeSpan within, CancellationToken cancellationToken = default)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        long started = _time.GetTimestamp();
-        while (true)
-        {
-            ServerSnapshot now = Snapshot();
-            if (condition(now)) return now;
-            if (_time.GetElapsedTime(started) >= within)
-                throw new TimeoutException($"server {Name}: not {what} within {within.TotalMilliseconds:0} ms; last: {now}");
-            await Task.Delay(PollEvery, _time, linked.Token);
-        }
+        ServerSnapshot? now = null;
+        if (await Eventually.UntilAsync(() => condition(now = Snapshot()), within, _time, linked.Token, pollEvery: PollEvery)) return now!;
+        throw new TimeoutException($"server {Name}: not {what} within {within.TotalMilliseconds:0} ms; last: {now}");
     }
 
     /// <summary>"Its open file descriptors return to within K of the baseline": polls (bounded) until |fds - baseline| &lt;= K.</summary>

@@ -28,8 +28,9 @@ public static class CallActions
         return new TaskAction(description, timeout, async (t, ct) =>
         {
             events.Record(ChaosEvent.Of("client", t.Name, "call", ("what", description)));
-            using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            giveUp.CancelAfter(timeout);
+            // The give-up timer runs on the task's clock, like the call's duration.
+            using var timedOut = new CancellationTokenSource(timeout, clock);
+            using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct, timedOut.Token);
             var started = clock.GetTimestamp();
             TransferResult result;
             try

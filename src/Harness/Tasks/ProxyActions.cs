@@ -1,6 +1,7 @@
 using ChaosFeatures.EvilPeer.Proxy;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.Harness.EventLog;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Harness.Tasks;
 
@@ -70,13 +71,8 @@ public static class ProxyActions
         var clock = time ?? TimeProvider.System;
         return new($"wait for a connection through the proxy of {peer}", ConnectionBound, async (t, ct) =>
         {
-            var started = clock.GetTimestamp();
-            while (proxy.ConnectionCount == 0)
-            {
-                if (clock.GetElapsedTime(started) >= ConnectionBound)
-                    throw new TimeoutException($"no client connected through the proxy of {peer} within {ConnectionBound.TotalSeconds:0} s");
-                await Task.Delay(TimeSpan.FromMilliseconds(2), clock, ct);
-            }
+            if (!await Eventually.UntilAsync(() => proxy.ConnectionCount > 0, ConnectionBound, clock, ct, pollEvery: TimeSpan.FromMilliseconds(2)))
+                throw new TimeoutException($"no client connected through the proxy of {peer} within {ConnectionBound.TotalSeconds:0} s");
             events.Record(ChaosEvent.Of("client", t.Name, "proxy_connection_seen", ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
         });
     }

@@ -107,13 +107,13 @@ public static class TaskActions
         });
     }
 
-    public static TaskAction Sleep(int ms, IChaosEventSink events) =>
+    public static TaskAction Sleep(int ms, IChaosEventSink events, TimeProvider? time = null) =>
         ms is < 0 or > TaskSettings.MaxTimeoutMs
             ? throw new ArgumentOutOfRangeException(nameof(ms), ms, $"sleeps: {ms} is out of range 0..{TaskSettings.MaxTimeoutMs} ms")
             : new($"sleep {ms} ms", TimeSpan.FromMilliseconds(ms), async (t, ct) =>
         {
             events.Record(ChaosEvent.Of("client", t.Name, "sleep", ("ms", (long)ms)));
-            await Task.Delay(ms, ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(ms), time ?? TimeProvider.System, ct);
         });
 
     private static void RecordRequest(ChaosTask task, RunningPeer peer, HttpCall call, HttpCallResult result, ChaosCounters counters)

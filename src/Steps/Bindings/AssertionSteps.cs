@@ -8,6 +8,7 @@ using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Harness.Peers;
 using ChaosFeatures.Steps.Scenario;
 using ChaosFeatures.Harness.Tasks;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Steps.Bindings;
 
@@ -183,15 +184,16 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     private async Task<long> CounterAsync(string counter, Func<long, bool> expected)
     {
         await chaos.Tasks.WaitAllIdleAsync(chaos.Cancellation);
-        var deadline = DateTime.UtcNow + ScenarioWaits.PeerSettleBound;
-        while (true)
+        long actual = 0;
+        bool settled()
         {
             chaos.RecordCounters();
-            var actual = chaos.Counters.Get(counter);
-            if (expected(actual) || !CounterNames.IsLive(counter) || DateTime.UtcNow >= deadline)
-                return actual;
-            await Task.Delay(5, chaos.Cancellation);
+            actual = chaos.Counters.Get(counter);
+            return expected(actual) || !CounterNames.IsLive(counter);
         }
+        // Not settled within the bound: the caller's assertion reports the last value read.
+        await Eventually.UntilAsync(settled, ScenarioWaits.PeerSettleBound, chaos.Time, chaos.Cancellation);
+        return actual;
     }
 
     internal static Outcome[] ParseOutcomes(string text)

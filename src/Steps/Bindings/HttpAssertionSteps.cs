@@ -6,6 +6,7 @@ using ChaosFeatures.Harness.Tasks;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;
 using Reqnroll;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Steps.Bindings;
 
@@ -144,8 +145,8 @@ public sealed class HttpAssertionSteps(ChaosScenario chaos)
         var running = await chaos.Peers.GetAsync(peer, chaos.Cancellation);
         var tls = running.Proxy?.TlsStats
             ?? throw new InvalidOperationException($"evil peer \"{peer}\" has no proxy; TLS on a proxy comes with 'Given the proxy of peer \"{peer}\" speaks TLS to its clients'");
-        var deadline = DateTime.UtcNow + ScenarioWaits.PeerSettleBound;
-        while (!expected(tls) && DateTime.UtcNow < deadline) await Task.Delay(5, chaos.Cancellation);
+        // Not settled within the bound: the caller's assertion reports the counters as they are.
+        await Eventually.UntilAsync(() => expected(tls), ScenarioWaits.PeerSettleBound, chaos.Time, chaos.Cancellation);
         return tls;
     }
 

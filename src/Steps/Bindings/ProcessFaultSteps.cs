@@ -25,7 +25,7 @@ public sealed class ProcessFaultSteps(ChaosScenario chaos)
         var target = await ServerAsync(server);
         var parsed = ServerSignals.Parse(signal);
         await SignalAsync(target, parsed);
-        await Task.Delay(ms, chaos.Cancellation);
+        await Task.Delay(TimeSpan.FromMilliseconds(ms), chaos.Time, chaos.Cancellation);
         await SignalAsync(target, parsed);
     }
 

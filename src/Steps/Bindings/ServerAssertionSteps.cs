@@ -4,6 +4,7 @@ using ChaosFeatures.Harness.ServersUnderTest.Probes;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;
 using Reqnroll;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Steps.Bindings;
 
@@ -131,27 +132,20 @@ public sealed class ServerAssertionSteps(ChaosScenario chaos)
     public async Task LogSays(string server, string text)
     {
         var target = await ServerAsync(server);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         // Its log may trail what a step saw (redis writes after it acted), so read again for a moment.
-        while (!(target.StderrTail() + target.StdoutTail()).Contains(text, StringComparison.Ordinal))
-        {
-            if (clock.Elapsed > LogBound)
-                throw new ChaosAssertionException($"the log of server {server} does not say \"{text}\"; its stderr ends: {OneLine(target.StderrTail(300))}; its stdout ends: {OneLine(target.StdoutTail(300))}");
-            await Task.Delay(50, chaos.Cancellation);
-        }
+        if (!await Eventually.UntilAsync(() => (target.StderrTail() + target.StdoutTail()).Contains(text, StringComparison.Ordinal),
+                LogBound, chaos.Time, chaos.Cancellation, pollEvery: TimeSpan.FromMilliseconds(50)))
+            throw new ChaosAssertionException($"the log of server {server} does not say \"{text}\"; its stderr ends: {OneLine(target.StderrTail(300))}; its stdout ends: {OneLine(target.StdoutTail(300))}");
     }
 
     [Then("no process of server {string} is left"), StepExample("Then no process of server \"S\" is left")]
     public async Task NoProcessLeft(string server)
     {
         var target = await ServerAsync(server);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        IReadOnlyList<int> left;
-        while ((left = target.ProcessesLeft()).Count > 0)
-        {
-            if (clock.Elapsed > LogBound) throw new ChaosAssertionException($"server {server} still has {left.Count} process(es) running: {string.Join(", ", left)}");
-            await Task.Delay(20, chaos.Cancellation);
-        }
+        IReadOnlyList<int> left = [];
+        if (!await Eventually.UntilAsync(() => (left = target.ProcessesLeft()).Count == 0, LogBound, chaos.Time, chaos.Cancellation,
+                pollEvery: TimeSpan.FromMilliseconds(20)))
+            throw new ChaosAssertionException($"server {server} still has {left.Count} process(es) running: {string.Join(", ", left)}");
     }
 
     private Task<ServerUnderTest> ServerAsync(string server) => chaos.Servers.GetServerAsync(server, chaos.Cancellation);

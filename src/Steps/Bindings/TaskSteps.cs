@@ -36,7 +36,7 @@ public sealed class TaskSteps(ChaosScenario chaos)
     public Task UploadsInWrites(string task, int bytes, string peer, int writeSize) => Upload(task, bytes, peer, writeSize);
 
     [When("task {string} sleeps {int} ms"), StepExample("When task \"K\" sleeps 20 ms")]
-    public void Sleeps(string task, int ms) => chaos.Tasks.Enqueue(task, TaskActions.Sleep(ms, chaos.Timeline));
+    public void Sleeps(string task, int ms) => chaos.Tasks.Enqueue(task, TaskActions.Sleep(ms, chaos.Timeline, chaos.Time));
 
     [When("task {string} cancels task {string}"), StepExample("When task \"K\" cancels task \"C\"")]
     public void Cancels(string task, string target)

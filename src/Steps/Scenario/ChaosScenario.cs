@@ -73,6 +73,9 @@ public sealed class ChaosScenario : IDisposable
     /// <summary>Cancelled when the watchdog cuts the scenario; every wait of a step observes it.</summary>
     public CancellationToken Cancellation => Run?.Cancellation ?? CancellationToken.None;
 
+    /// <summary>The clock of every delay, deadline and poll of the steps: the system's, the edge where time enters.</summary>
+    public TimeProvider Time { get; } = TimeProvider.System;
+
     public ChaosCounters Counters { get; } = new();
     /// <summary>Made when the seeds are first drawn: its socket baseline reads /proc, which a scenario that uses no chaos should not pay for.</summary>
     public LeakChecker Leaks => _leaks.Value;

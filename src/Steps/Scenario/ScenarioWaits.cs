@@ -2,6 +2,7 @@ using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.Harness.Invariants;
 using ChaosFeatures.Harness.Peers;
 using ChaosFeatures.Harness.Tasks;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Steps.Scenario;
 
@@ -52,10 +53,9 @@ internal sealed class ScenarioWaits(ChaosScenario chaos)
         if (running.Spec.RealServer is { } server)
             throw new InvalidOperationException($"\"{peer}\" is a real {server.Name} server: it keeps no counts; assert on what the task received");
         var stats = running.Stats;
-        var deadline = DateTime.UtcNow + PeerSettleBound;
         bool finished() => running.Spec.NeverReads || connectionsMayStayOpen || stats.ConnectionsFinished >= stats.ConnectionsAccepted;
-        while (!(expected(stats) && finished()) && DateTime.UtcNow < deadline)
-            await Task.Delay(5, chaos.Cancellation);
+        // Not settled within the bound: the caller's assertion then reports what the stats say.
+        await Eventually.UntilAsync(() => expected(stats) && finished(), PeerSettleBound, chaos.Time, chaos.Cancellation);
         return running;
     }
 }

@@ -19,10 +19,11 @@ internal static class MergedStream
 {
     public const string RunId = "merged-run";
 
-    public static void Write(IReadOnlyList<JobFolder> jobs, Stream output)
+    /// <param name="time">The clock of the run's start when no job recorded one (default the system's).</param>
+    public static void Write(IReadOnlyList<JobFolder> jobs, Stream output, TimeProvider? time = null)
     {
         var withMessages = jobs.Where(j => j.MessagesPath is not null).ToList();
-        var (meta, started, finished, success) = RunBounds(withMessages);
+        var (meta, started, finished, success) = RunBounds(withMessages, time ?? TimeProvider.System);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" };
         writer.WriteLine(Envelope("testRunStarted", new JsonObject { ["timestamp"] = started?.DeepClone(), ["id"] = RunId }));
         if (meta is not null)
@@ -53,7 +54,7 @@ internal static class MergedStream
         }));
     }
 
-    private static (JsonNode? Meta, JsonNode? Started, JsonNode? Finished, bool Success) RunBounds(IReadOnlyList<JobFolder> jobs)
+    private static (JsonNode? Meta, JsonNode? Started, JsonNode? Finished, bool Success) RunBounds(IReadOnlyList<JobFolder> jobs, TimeProvider time)
     {
         JsonNode? meta = null, started = null, finished = null;
         var success = true;
@@ -75,7 +76,7 @@ internal static class MergedStream
             }
             success &= ended;
         }
-        started ??= Now();
+        started ??= Timestamp(time.GetUtcNow());
         return (meta, started, finished, success);
     }
 
@@ -123,9 +124,8 @@ internal static class MergedStream
 
     private static string Envelope(string type, JsonObject message) => new JsonObject { [type] = message }.ToJsonString();
 
-    private static JsonNode Now()
+    private static JsonNode Timestamp(DateTimeOffset now)
     {
-        var now = DateTimeOffset.UtcNow;
         return new JsonObject { ["seconds"] = now.ToUnixTimeSeconds(), ["nanos"] = (int)(now.Ticks % TimeSpan.TicksPerSecond * 100) };
     }
 

@@ -64,7 +64,7 @@ internal sealed class ToxicContext : IDisposable
     {
         try
         {
-            await Task.Delay(System.Threading.Timeout.Infinite, Detached).ConfigureAwait(false);
+            await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, Time, Detached).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
