@@ -1,9 +1,10 @@
+using System.CommandLine;
 using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Validation;
 
 namespace ChaosFeatures.EvilPeer.Host;
 
-/// <summary>The by-hand CLI: <c>evilpeer serve --payload-size 1024 --slice 10 ...</c> into a <see cref="FaultTable"/>.</summary>
+/// <summary>The CLI of the peer modes: <c>evilpeer serve --payload-size 1024 --slice 10 ...</c> into a <see cref="FaultTable"/>.</summary>
 internal static class HostCommandLine
 {
     private static readonly Dictionary<string, Action<FaultTable, string>> Valued = new()
@@ -64,23 +65,30 @@ internal static class HostCommandLine
         ["--tls-truncate"] = t => Tls(t).CloseNotify = false,
     };
 
+    // One System.CommandLine option per entry, built once; the dictionaries stay the one list of what each sets.
+    private static readonly (Option<string[]> Option, Action<FaultTable, string> Set)[] ValuedOptions =
+        [.. Valued.Select(kv => (HostParser.Valued(kv.Key), kv.Value))];
+
+    private static readonly (Option<bool> Option, Action<FaultTable> Set)[] FlagOptions =
+        [.. Flags.Select(kv => (HostParser.Flag(kv.Key), kv.Value))];
+
+    private static readonly Command Command =
+        HostParser.Command("peer", [.. ValuedOptions.Select(o => (Option)o.Option), .. FlagOptions.Select(o => o.Option)]);
+
     /// <summary><paramref name="args"/> without <c>--help</c> or <c>--table</c>: a mode, then options.</summary>
     public static FaultTable Parse(IReadOnlyList<string> args)
     {
+        var result = HostParser.Parse(Command, [.. args.Skip(1)]);
         var table = new FaultTable { Mode = args[0] };
         var errors = new List<string>();
-        for (int i = 1; i < args.Count; i++)
-        {
-            string arg = args[i];
-            try
+        foreach (var (option, set) in FlagOptions)
+            if (result.GetValue(option)) set(table);
+        foreach (var (option, set) in ValuedOptions)
+            foreach (var value in result.Values(option))
             {
-                if (Flags.TryGetValue(arg, out var flag)) flag(table);
-                else if (!Valued.TryGetValue(arg, out var set)) errors.Add($"{arg}: unknown option (see --help)");
-                else if (i + 1 >= args.Count) errors.Add($"{arg}: needs a value");
-                else set(table, args[++i]);
+                try { set(table, value); }
+                catch (FormatException e) { errors.Add(e.Message); }
             }
-            catch (FormatException e) { errors.Add(e.Message); }
-        }
         if (errors.Count > 0) throw new OptionsValidationException("command line", errors);
         return table;
     }

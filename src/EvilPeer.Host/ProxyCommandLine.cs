@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Proxy;
@@ -15,46 +16,58 @@ namespace ChaosFeatures.EvilPeer.Host;
 /// </summary>
 internal static class ProxyCommandLine
 {
+    private static readonly Option<string[]> Upstream = HostParser.Valued("--upstream");
+    private static readonly Option<string[]> Listen = HostParser.Valued("--listen");
+    private static readonly Option<string[]> Name = HostParser.Valued("--name");
+    private static readonly Option<string[]> Seed = HostParser.Valued("--seed");
+    private static readonly Option<string[]> Toxics = HostParser.Valued("--toxic");
+    private static readonly Option<bool> Tls = HostParser.Flag("--tls");
+    private static readonly Option<bool> TlsTruncate = HostParser.Flag("--tls-truncate");
+    private static readonly Option<string[]> TlsCertificate = HostParser.Valued("--tls-certificate");
+    private static readonly Option<string[]> TlsFault = HostParser.Valued("--tls-fault");
+    private static readonly Option<string[]> TlsStop = HostParser.Valued("--tls-stop");
+    private static readonly Option<string[]> TlsProtocols = HostParser.Valued("--tls-protocols");
+    private static readonly Option<string[]> TlsHandshakeDelay = HostParser.Valued("--tls-handshake-delay");
+
+    private static readonly Command Command = HostParser.Command("proxy",
+        Upstream, Listen, Name, Seed, Toxics, Tls, TlsTruncate, TlsCertificate, TlsFault, TlsStop, TlsProtocols, TlsHandshakeDelay);
+
+    /// <param name="args">Starting with <c>proxy</c>.</param>
     public static (ToxicProxyOptions Options, IReadOnlyList<ToxicOptions> Toxics) Parse(IReadOnlyList<string> args)
     {
+        var result = HostParser.Parse(Command, [.. args.Skip(1)]);
         var options = new ToxicProxyOptions { Name = "proxy" };
         var toxics = new List<ToxicOptions>();
         var errors = new List<string>();
-        TlsTable? tls = null;
-        for (int i = 1; i < args.Count; i++)
+        // A repeated option: the last one wins, as in the other modes.
+        string? Last(Option<string[]> option) => result.Values(option) is [.., var last] ? last : null;
+
+        if (Last(Upstream) is { } upstream) options = options with { Upstream = upstream };
+        if (Last(Listen) is { } listen) options = options with { Listen = listen };
+        if (Last(Name) is { } name) options = options with { Name = name };
+        if (Last(Seed) is { } seedText)
         {
-            string option = args[i];
-            if (option is "--tls" or "--tls-truncate")
-            {
-                tls ??= new TlsTable();
-                if (option == "--tls-truncate") tls.CloseNotify = false;
-                continue;
-            }
-            if (i + 1 >= args.Count)
-            {
-                errors.Add($"{option}: needs a value (see --help)");
-                break;
-            }
-            string value = args[++i];
-            switch (option)
-            {
-                case "--upstream": options = options with { Upstream = value }; break;
-                case "--listen": options = options with { Listen = value }; break;
-                case "--name": options = options with { Name = value }; break;
-                case "--seed" when ulong.TryParse(value, CultureInfo.InvariantCulture, out ulong seed): options = options with { Seed = seed }; break;
-                case "--seed": errors.Add($"--seed: \"{value}\" is not a non-negative integer"); break;
-                case "--toxic":
-                    try { toxics.Add(Toxic(value)); }
-                    catch (OptionsValidationException e) { errors.AddRange(e.Errors); }
-                    break;
-                case "--tls-certificate": (tls ??= new TlsTable()).Certificate = value; break;
-                case "--tls-fault": (tls ??= new TlsTable()).Fault = value; break;
-                case "--tls-stop": (tls ??= new TlsTable()).Stop = value; break;
-                case "--tls-protocols": (tls ??= new TlsTable()).Protocols = value; break;
-                case "--tls-handshake-delay" when int.TryParse(value, CultureInfo.InvariantCulture, out int ms): (tls ??= new TlsTable()).HandshakeDelay = ms; break;
-                case "--tls-handshake-delay": errors.Add($"--tls-handshake-delay: \"{value}\" is not an integer"); break;
-                default: errors.Add($"{option}: unknown option (see --help)"); break;
-            }
+            if (ulong.TryParse(seedText, CultureInfo.InvariantCulture, out ulong seed)) options = options with { Seed = seed };
+            else errors.Add($"--seed: \"{seedText}\" is not a non-negative integer");
+        }
+        foreach (var spec in result.Values(Toxics))
+        {
+            try { toxics.Add(Toxic(spec)); }
+            catch (OptionsValidationException e) { errors.AddRange(e.Errors); }
+        }
+
+        TlsTable? tls = null;
+        TlsTable TlsOf() => tls ??= new TlsTable();
+        if (result.GetValue(Tls)) TlsOf();
+        if (result.GetValue(TlsTruncate)) TlsOf().CloseNotify = false;
+        if (Last(TlsCertificate) is { } certificate) TlsOf().Certificate = certificate;
+        if (Last(TlsFault) is { } fault) TlsOf().Fault = fault;
+        if (Last(TlsStop) is { } stop) TlsOf().Stop = stop;
+        if (Last(TlsProtocols) is { } protocols) TlsOf().Protocols = protocols;
+        if (Last(TlsHandshakeDelay) is { } delayText)
+        {
+            if (int.TryParse(delayText, CultureInfo.InvariantCulture, out int ms)) TlsOf().HandshakeDelay = ms;
+            else errors.Add($"--tls-handshake-delay: \"{delayText}\" is not an integer");
         }
         try
         {

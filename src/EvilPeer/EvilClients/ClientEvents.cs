@@ -15,49 +15,49 @@ internal sealed class ClientEvents(string actor, IPeerEventSink? sink)
     public void Start(string target, string mode, int connections, ulong seed)
     {
         if (sink is null) return;
-        Emit("start", 0, [new("target", target), new("mode", mode), new("connections", (long)connections), new("seed", seed.ToString())]);
+        Emit(PeerEventNames.Start, 0, [new("target", target), new("mode", mode), new("connections", (long)connections), new("seed", seed.ToString())]);
     }
 
-    public void Attempt(long conn) { if (sink is not null) Emit("attempt", conn, []); }
+    public void Attempt(long conn) { if (sink is not null) Emit(PeerEventNames.Attempt, conn, []); }
 
-    public void Connect(long conn, int localPort) { if (sink is not null) Emit("connect", conn, [new("local_port", (long)localPort)]); }
+    public void Connect(long conn, int localPort) { if (sink is not null) Emit(PeerEventNames.Connect, conn, [new("local_port", (long)localPort)]); }
 
-    public void Write(long conn, int bytes) { if (sink is not null) Emit("write", conn, [new("bytes", (long)bytes)]); }
+    public void Write(long conn, int bytes) { if (sink is not null) Emit(PeerEventNames.Write, conn, [new("bytes", (long)bytes)]); }
 
-    public void Read(long conn, int bytes) { if (sink is not null) Emit("read", conn, [new("bytes", (long)bytes)]); }
+    public void Read(long conn, int bytes) { if (sink is not null) Emit(PeerEventNames.Read, conn, [new("bytes", (long)bytes)]); }
 
     public void Delay(long conn, int ms, string phase)
     {
         if (sink is null) return;
-        Emit("delay", conn, [new("ms", (long)ms), new("phase", phase)]);
+        Emit(PeerEventNames.Delay, conn, [new("ms", (long)ms), new("phase", phase)]);
     }
 
-    public void Hold(long conn, int ms) { if (sink is not null) Emit("hold", conn, [new("ms", (long)ms)]); }
+    public void Hold(long conn, int ms) { if (sink is not null) Emit(PeerEventNames.Hold, conn, [new("ms", (long)ms)]); }
 
     /// <summary>We sent FIN (half-close or orderly close).</summary>
-    public void Fin(long conn) { if (sink is not null) Emit("fin", conn, []); }
+    public void Fin(long conn) { if (sink is not null) Emit(PeerEventNames.Fin, conn, []); }
 
     /// <summary>We closed with RST.</summary>
-    public void Rst(long conn) { if (sink is not null) Emit("rst", conn, []); }
+    public void Rst(long conn) { if (sink is not null) Emit(PeerEventNames.Rst, conn, []); }
 
     /// <summary>The connection is over; carries everything its <see cref="ConnectionResult"/> holds.</summary>
     public void Close(ConnectionResult r)
     {
         if (sink is null) return;
-        Emit("close", r.Id,
+        Emit(PeerEventNames.Close, r.Id,
         [
             new("end", EndName(r.End)), new("sent", r.BytesSent), new("received", r.BytesReceived),
             new("lifetime_ms", r.Lifetime.TotalMilliseconds), new("reply_head", Convert.ToBase64String(r.ReplyHead.Span)),
         ]);
     }
 
-    public void Error(long conn, string message) { if (sink is not null) Emit("error", conn, [new("message", message)]); }
+    public void Error(long conn, string message) { if (sink is not null) Emit(PeerEventNames.Error, conn, [new("message", message)]); }
 
     /// <summary>The whole run is over.</summary>
     public void Finished(TimeSpan elapsed, bool deadlineReached, bool stopped, long errors)
     {
         if (sink is null) return;
-        Emit("finished", 0,
+        Emit(PeerEventNames.Finished, 0,
             [new("elapsed_ms", elapsed.TotalMilliseconds), new("deadline_reached", deadlineReached), new("stopped", stopped), new("errors", errors)]);
     }
 

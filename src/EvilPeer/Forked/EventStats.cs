@@ -14,17 +14,17 @@ internal static class EventStats
     {
         switch (e.Name)
         {
-            case "accept": stats.OnAccepted(); break;
-            case "write": stats.OnServed((int)Long(e, "bytes")); break;
-            case "read": stats.OnRead((int)Long(e, "bytes")); break;
-            case "fin": stats.OnFin(); break;
-            case "rst": stats.OnReset(); break;
-            case "error": stats.OnError(); break;
-            case "tls_handshake" or "tls_fault" or "tls_failed": stats.OnTlsEvent(e.Name); break;
+            case PeerEventNames.Accept: stats.OnAccepted(); break;
+            case PeerEventNames.Write: stats.OnServed((int)Long(e, "bytes")); break;
+            case PeerEventNames.Read: stats.OnRead((int)Long(e, "bytes")); break;
+            case PeerEventNames.Fin: stats.OnFin(); break;
+            case PeerEventNames.Rst: stats.OnReset(); break;
+            case PeerEventNames.Error: stats.OnError(); break;
+            case PeerEventNames.TlsHandshake or PeerEventNames.TlsFault or PeerEventNames.TlsFailed: stats.OnTlsEvent(e.Name); break;
             case HttpRequestEvent.Name:
                 if (HttpRequestEvent.Parse(e) is { } request) stats.OnHttpRequest(request);
                 break;
-            case "done":
+            case PeerEventNames.Done:
                 if (Field(e, "read_sha256") is string sha256) stats.OnReadHash(e.ConnectionId, sha256);
                 stats.OnFinished();
                 break;

@@ -13,45 +13,45 @@ internal sealed class PeerEvents(string actor, IPeerEventSink? sink)
     public void Listen(EndPoint endPoint, string mode, string acceptFault)
     {
         if (sink is null) return;
-        Emit("listen", 0, [new("endpoint", endPoint.ToString()), new("mode", mode), new("accept_fault", acceptFault)]);
+        Emit(PeerEventNames.Listen, 0, [new("endpoint", endPoint.ToString()), new("mode", mode), new("accept_fault", acceptFault)]);
     }
 
     public void Accept(long conn, EndPoint? remote)
     {
         if (sink is null) return;
-        Emit("accept", conn, [new("remote", remote?.ToString())]);
+        Emit(PeerEventNames.Accept, conn, [new("remote", remote?.ToString())]);
     }
 
-    public void Write(long conn, int bytes) { if (sink is not null) Emit("write", conn, [new("bytes", (long)bytes)]); }
+    public void Write(long conn, int bytes) { if (sink is not null) Emit(PeerEventNames.Write, conn, [new("bytes", (long)bytes)]); }
 
-    public void Read(long conn, int bytes) { if (sink is not null) Emit("read", conn, [new("bytes", (long)bytes)]); }
+    public void Read(long conn, int bytes) { if (sink is not null) Emit(PeerEventNames.Read, conn, [new("bytes", (long)bytes)]); }
 
     public void Delay(long conn, int ms, string phase)
     {
         if (sink is null) return;
-        Emit("delay", conn, [new("ms", (long)ms), new("phase", phase)]);
+        Emit(PeerEventNames.Delay, conn, [new("ms", (long)ms), new("phase", phase)]);
     }
 
-    public void Hold(long conn, int ms) { if (sink is not null) Emit("hold", conn, [new("ms", (long)ms)]); }
+    public void Hold(long conn, int ms) { if (sink is not null) Emit(PeerEventNames.Hold, conn, [new("ms", (long)ms)]); }
 
-    public void Fin(long conn) { if (sink is not null) Emit("fin", conn, []); }
+    public void Fin(long conn) { if (sink is not null) Emit(PeerEventNames.Fin, conn, []); }
 
-    public void Rst(long conn) { if (sink is not null) Emit("rst", conn, []); }
+    public void Rst(long conn) { if (sink is not null) Emit(PeerEventNames.Rst, conn, []); }
 
     public void Close(long conn, string reason, int unread)
     {
         if (sink is null) return;
-        Emit("close", conn, [new("reason", reason), new("unread", (long)unread)]);
+        Emit(PeerEventNames.Close, conn, [new("reason", reason), new("unread", (long)unread)]);
     }
 
     /// <summary>The behaviour's script is over (FIN or RST sent, or failed); carries the consume hash.</summary>
     public void Done(long conn, string? readSha256)
     {
         if (sink is null) return;
-        Emit("done", conn, readSha256 is null ? [] : [new("read_sha256", readSha256)]);
+        Emit(PeerEventNames.Done, conn, readSha256 is null ? [] : [new("read_sha256", readSha256)]);
     }
 
-    public void Error(long conn, string message) { if (sink is not null) Emit("error", conn, [new("message", message)]); }
+    public void Error(long conn, string message) { if (sink is not null) Emit(PeerEventNames.Error, conn, [new("message", message)]); }
 
     /// <summary>An emitter of connection <paramref name="conn"/>'s events for a layer below the behaviour (TLS); null when nobody listens.</summary>
     public Action<string, KeyValuePair<string, object?>[]>? For(long conn) =>

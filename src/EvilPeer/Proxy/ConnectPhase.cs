@@ -1,6 +1,7 @@
 using ChaosFeatures.EvilPeer.Randomness;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Connect;
+using ChaosFeatures.EvilPeer.Events;
 
 namespace ChaosFeatures.EvilPeer.Proxy;
 
@@ -82,7 +83,7 @@ internal sealed class ConnectPhase(ToxicProxyOptions options, ProxyEvents events
         double draw = random.NextDouble();
         bool active = draw < toxic.Toxicity;
         if (events.On)
-            events.Emit("toxic", connectionId,
+            events.Emit(PeerEventNames.Toxic, connectionId,
             [
                 new("toxic", toxic.ResolvedName), new("type", toxic.Type), new("stream", ToxicOptions.StreamName(toxic.Stream)),
                 new("draw", draw), new("toxicity", toxic.Toxicity), new("active", active),

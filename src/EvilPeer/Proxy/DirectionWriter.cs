@@ -4,6 +4,7 @@ using ChaosFeatures.EvilPeer.Proxy.Ends;
 using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
+using ChaosFeatures.EvilPeer.Events;
 
 namespace ChaosFeatures.EvilPeer.Proxy;
 
@@ -86,7 +87,7 @@ internal sealed class DirectionWriter(ProxyConnection connection, ToxicStream st
         }
         catch (Exception ex)
         {
-            if (connection.Events.On) connection.Emit("error", [new("stream", ToxicOptions.StreamName(stream)), new("error", ex.ToString())]);
+            if (connection.Events.On) connection.Emit(PeerEventNames.Error, [new("stream", ToxicOptions.StreamName(stream)), new("error", ex.ToString())]);
             connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(stream)} writer failed: {ex.GetType().Name}");
         }
         finally

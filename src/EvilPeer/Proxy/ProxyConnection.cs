@@ -61,7 +61,7 @@ internal sealed class ProxyConnection : IToxicHost
 
     private async Task PumpAsync()
     {
-        if (Events.On) Events.Emit("accept", Id, [new("remote", _client.RemoteEndPoint?.ToString())]);
+        if (Events.On) Events.Emit(PeerEventNames.Accept, Id, [new("remote", _client.RemoteEndPoint?.ToString())]);
         if (!await _proxy.ConnectPhase.PassAsync(this).ConfigureAwait(false)) return;
         if (_proxy.Options.Tls is { } tls && !await StartTlsAsync(tls).ConfigureAwait(false)) return;
         Socket? upstream = await DialAsync().ConfigureAwait(false);
@@ -110,7 +110,7 @@ internal sealed class ProxyConnection : IToxicHost
     {
         await destination.BeforeFinAsync().ConfigureAwait(false);
         // The event before the FIN: a peer that reads the EOF must find it already logged (and close_notify before it).
-        if (Events.On) Events.Emit("fin", Id, [new("stream", ToxicOptions.StreamName(stream))]);
+        if (Events.On) Events.Emit(PeerEventNames.Fin, Id, [new("stream", ToxicOptions.StreamName(stream))]);
         destination.SendFin();
     }
 
@@ -183,7 +183,7 @@ internal sealed class ProxyConnection : IToxicHost
     {
         if (mode == TlsStopMode.Hold)
         {
-            if (Events.On) Events.Emit("hold", Id, [new("reason", reason)]);
+            if (Events.On) Events.Emit(PeerEventNames.Hold, Id, [new("reason", reason)]);
             try { await Task.Delay(Timeout.InfiniteTimeSpan, Time, Closed).ConfigureAwait(false); }
             catch (OperationCanceledException) { }
             return;
@@ -196,7 +196,7 @@ internal sealed class ProxyConnection : IToxicHost
         if (_proxy.UpstreamHost is null)
         {
             // Toxiproxy takes any upstream text and fails only here, when a client connects.
-            if (Events.On) Events.Emit("upstream_dial_failed", Id, [new("upstream", _proxy.Options.Upstream), new("error", "not host:port")]);
+            if (Events.On) Events.Emit(PeerEventNames.UpstreamDialFailed, Id, [new("upstream", _proxy.Options.Upstream), new("error", "not host:port")]);
             Close(CloseMode.Fin, "upstream is not host:port");
             return null;
         }
@@ -206,14 +206,14 @@ internal sealed class ProxyConnection : IToxicHost
         try
         {
             await upstream.ConnectAsync(_proxy.UpstreamHost, _proxy.UpstreamPort, dialTimeout.Token).ConfigureAwait(false);
-            if (Events.On) Events.Emit("upstream_connect", Id, [new("upstream", _proxy.Options.Upstream), new("local", upstream.LocalEndPoint?.ToString())]);
+            if (Events.On) Events.Emit(PeerEventNames.UpstreamConnect, Id, [new("upstream", _proxy.Options.Upstream), new("local", upstream.LocalEndPoint?.ToString())]);
             return upstream;
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException)
         {
             upstream.Dispose();
             if (Events.On)
-                Events.Emit("upstream_dial_failed", Id, [new("upstream", _proxy.Options.Upstream), new("error", (ex as SocketException)?.SocketErrorCode.ToString() ?? "timeout")]);
+                Events.Emit(PeerEventNames.UpstreamDialFailed, Id, [new("upstream", _proxy.Options.Upstream), new("error", (ex as SocketException)?.SocketErrorCode.ToString() ?? "timeout")]);
             Close(CloseMode.Fin, "upstream dial failed");
             return null;
         }

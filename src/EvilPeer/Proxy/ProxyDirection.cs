@@ -4,6 +4,7 @@ using ChaosFeatures.EvilPeer.Proxy.Ends;
 using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
+using ChaosFeatures.EvilPeer.Events;
 
 namespace ChaosFeatures.EvilPeer.Proxy;
 
@@ -112,7 +113,7 @@ internal sealed class ProxyDirection
         catch (Exception ex)
         {
             // A bug, not a network event: say so, and never leave the peers hanging on a dead pump.
-            if (_connection.Events.On) _connection.Emit("error", [new("stream", ToxicOptions.StreamName(Stream)), new("error", ex.ToString())]);
+            if (_connection.Events.On) _connection.Emit(PeerEventNames.Error, [new("stream", ToxicOptions.StreamName(Stream)), new("error", ex.ToString())]);
             _connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(Stream)} pump failed: {ex.GetType().Name}");
         }
         finally

@@ -1,3 +1,5 @@
+using ChaosFeatures.EvilPeer.Events;
+
 namespace ChaosFeatures.EvilPeer.Tls;
 
 /// <summary>How TLS went on a listener's connections (a peer's or a proxy's); safe to read from any thread.</summary>
@@ -21,9 +23,9 @@ public sealed class TlsCounters
     {
         switch (name)
         {
-            case "tls_handshake": Interlocked.Increment(ref _handshakes); break;
-            case "tls_fault": Interlocked.Increment(ref _faults); break;
-            case "tls_failed": Interlocked.Increment(ref _failures); break;
+            case PeerEventNames.TlsHandshake: Interlocked.Increment(ref _handshakes); break;
+            case PeerEventNames.TlsFault: Interlocked.Increment(ref _faults); break;
+            case PeerEventNames.TlsFailed: Interlocked.Increment(ref _failures); break;
         }
     }
 }

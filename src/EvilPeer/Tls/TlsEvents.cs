@@ -1,3 +1,5 @@
+using ChaosFeatures.EvilPeer.Events;
+
 namespace ChaosFeatures.EvilPeer.Tls;
 
 /// <summary>
@@ -7,21 +9,21 @@ namespace ChaosFeatures.EvilPeer.Tls;
 /// </summary>
 internal sealed class TlsEvents(Action<string, KeyValuePair<string, object?>[]>? emit, Action<string>? count = null)
 {
-    public void ClientHello(int bytes) => Emit("tls_client_hello", [new("bytes", (long)bytes)]);
+    public void ClientHello(int bytes) => Emit(PeerEventNames.TlsClientHello, [new("bytes", (long)bytes)]);
 
-    public void Delay(int ms) => Emit("delay", [new("ms", (long)ms), new("phase", "tls_handshake")]);
+    public void Delay(int ms) => Emit(PeerEventNames.Delay, [new("ms", (long)ms), new("phase", "tls_handshake")]);
 
     public void Handshake(string protocol, string cipher, string certificate) =>
-        Emit("tls_handshake", [new("protocol", protocol), new("cipher", cipher), new("certificate", certificate)]);
+        Emit(PeerEventNames.TlsHandshake, [new("protocol", protocol), new("cipher", cipher), new("certificate", certificate)]);
 
     public void Fault(TlsFaultKind fault, int bytesOfWrite) =>
-        Emit("tls_fault", [new("fault", fault.ToString()), new("bytes", (long)bytesOfWrite)]);
+        Emit(PeerEventNames.TlsFault, [new("fault", fault.ToString()), new("bytes", (long)bytesOfWrite)]);
 
-    public void Failed(string message) => Emit("tls_failed", [new("message", message)]);
+    public void Failed(string message) => Emit(PeerEventNames.TlsFailed, [new("message", message)]);
 
-    public void Renegotiated() => Emit("tls_renegotiated", []);
+    public void Renegotiated() => Emit(PeerEventNames.TlsRenegotiated, []);
 
-    public void CloseNotify() => Emit("tls_close_notify", []);
+    public void CloseNotify() => Emit(PeerEventNames.TlsCloseNotify, []);
 
     private void Emit(string name, KeyValuePair<string, object?>[] fields)
     {

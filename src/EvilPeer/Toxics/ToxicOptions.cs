@@ -24,9 +24,6 @@ public abstract record ToxicOptions
 
     public string ResolvedName => Name ?? $"{Type}_{StreamName(Stream)}";
 
-    /// <summary>The typed attributes as Toxiproxy-style name/value pairs (for a JSON API).</summary>
-    public abstract IReadOnlyDictionary<string, object> Attributes { get; }
-
     /// <summary>Throws <see cref="OptionsValidationException"/> listing every bad field with its allowed range.</summary>
     public void Validate()
     {

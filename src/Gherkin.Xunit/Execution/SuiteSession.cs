@@ -18,12 +18,13 @@ internal sealed class SuiteSession
 {
     private static readonly ConcurrentDictionary<Assembly, Lazy<SuiteSession>> Sessions = new();
 
+    private readonly SuiteHome _home;
+
     private SuiteSession(Assembly testAssembly, string root, IReadOnlyList<string> paths)
     {
         TestAssembly = testAssembly;
-        Root = root;
+        _home = SuiteHome.At(root);
         Paths = paths;
-        Configuration = SuiteConfiguration.Load(Path.Combine(root, SuiteConfiguration.FileName));
         Suite = FeatureSuite.Load(root, paths, ExpansionOptions.FromEnvironment(Configuration));
         try
         {
@@ -38,9 +39,9 @@ internal sealed class SuiteSession
     }
 
     public Assembly TestAssembly { get; }
-    public string Root { get; }
+    public string Root => _home.Root;
     public IReadOnlyList<string> Paths { get; }
-    public SuiteConfiguration Configuration { get; }
+    public SuiteConfiguration Configuration => _home.Configuration;
     public FeatureSuite Suite { get; }
 
     /// <summary>The part of the suite this process discovers and runs (<c>CHAOS_SHARD</c>).</summary>

@@ -12,7 +12,6 @@ namespace ChaosFeatures.Harness.EventLog;
 public sealed class ChaosEventLog : IDisposable
 {
     private static readonly MessageTemplate EmptyTemplate = new([]);
-    private static readonly Lazy<ChaosEventLog> LazyShared = new(CreateShared, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Logger _logger;
     private readonly TimeProvider _time;
@@ -31,9 +30,6 @@ public sealed class ChaosEventLog : IDisposable
     }
 
     public ChaosResultsLocation Location { get; }
-
-    /// <summary>The process-wide log from the environment, flushed at process exit.</summary>
-    public static ChaosEventLog Shared => LazyShared.Value;
 
     /// <summary>Writes one line. <paramref name="elapsedMs"/> is milliseconds since the test started.</summary>
     public void Write(string testId, double elapsedMs, ChaosEvent chaosEvent)
@@ -57,12 +53,5 @@ public sealed class ChaosEventLog : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0) _logger.Dispose();
-    }
-
-    private static ChaosEventLog CreateShared()
-    {
-        var log = new ChaosEventLog(ChaosResultsLocation.FromEnvironment());
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => log.Dispose();
-        return log;
     }
 }

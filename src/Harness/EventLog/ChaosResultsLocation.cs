@@ -15,12 +15,9 @@ public sealed record ChaosResultsLocation(string RunId, string RunDirectory)
 
     public string EventsPath => Path.Combine(RunDirectory, "events.jsonl");
 
-    public static ChaosResultsLocation FromEnvironment(string? root = null) =>
-        Resolve(Environment.GetEnvironmentVariable(DirectoryVariable), Environment.GetEnvironmentVariable(RunIdVariable), root);
-
     /// <summary>
-    /// The location from the two settings as given (null or empty = default), for callers that read
-    /// them from somewhere else than the process environment. <paramref name="folder"/> is relative to <paramref name="root"/>;
+    /// The location from the two settings as given (null or empty = default); the caller reads them (the step
+    /// library from its environment snapshot and reqnroll.json). <paramref name="folder"/> is relative to <paramref name="root"/>;
     /// a default run id is stamped from <paramref name="time"/> (default the system's clock).
     /// </summary>
     public static ChaosResultsLocation Resolve(string? folder, string? runId, string? root = null, TimeProvider? time = null)

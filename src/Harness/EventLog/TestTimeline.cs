@@ -53,7 +53,7 @@ public sealed class TestTimeline : IChaosEventSink, IPeerEventSink
         var fields = new List<KeyValuePair<string, object?>>(peerEvent.Fields.Count + 1);
         if (peerEvent.ConnectionId != 0) fields.Add(new("conn", peerEvent.ConnectionId));
         fields.AddRange(peerEvent.Fields);
-        var isToxic = peerEvent.Name == "toxic";
+        var isToxic = peerEvent.Name == PeerEventNames.Toxic;
         Append(new ChaosEvent(isToxic ? "toxic" : "peer", peerEvent.Actor, peerEvent.Name, fields), peerEvent.Timestamp, isToxic);
     }
 

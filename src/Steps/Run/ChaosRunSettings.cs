@@ -36,20 +36,20 @@ public sealed record ChaosRunSettings(ChaosSeeds Seeds, string ResultsFolder, st
     {
         string? Get(string name) => environment[name] as string;
         var seeds = ChaosSeeds.Parse(Get(ChaosSeeds.GenSeedVariable), Get(SchedulerSpec.Variable));
-        var root = Gherkin.Configuration.SuiteRoot.TryLocate(Get(Gherkin.Configuration.SuiteRoot.EnvironmentVariable), searchFrom);
-        var configurationPath = root is null ? null : Path.Combine(root, SuiteConfiguration.FileName);
-        var chaos = configurationPath is null ? ChaosSettings.Default : SuiteConfiguration.Load(configurationPath).Chaos;
+        // Without a suite (a plain Reqnroll project with no reqnroll.json above it) results go under the current directory.
+        var home = SuiteHome.TryLocate(Get(Gherkin.Configuration.SuiteRoot.EnvironmentVariable), searchFrom);
+        var chaos = home?.Configuration.Chaos ?? ChaosSettings.Default;
         var folder = Get(ChaosResultsLocation.DirectoryVariable);
-        if (string.IsNullOrEmpty(folder) && root is not null)
+        if (string.IsNullOrEmpty(folder) && home is not null)
             folder = chaos.ResultsDirectory;
-        var suiteRoot = root ?? Directory.GetCurrentDirectory();
+        var suiteRoot = home?.Root ?? Directory.GetCurrentDirectory();
         var runId = Get(ChaosResultsLocation.RunIdVariable) is { Length: > 0 } id ? id : null;
         var settings = new ChaosRunSettings(seeds, Path.GetFullPath(string.IsNullOrEmpty(folder) ? "chaos-results" : folder, suiteRoot), runId, suiteRoot)
         {
             Servers = chaos.Servers,
         };
         settings.NewLocation(); // validates the run id now, where it enters
-        foreach (var server in chaos.Servers.All) ConfiguredServer.From(server, configurationPath!); // and the servers, where they enter
+        foreach (var server in chaos.Servers.All) ConfiguredServer.From(server, home!.ConfigurationPath); // and the servers, where they enter
         return settings;
     }
 

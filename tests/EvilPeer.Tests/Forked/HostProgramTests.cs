@@ -34,6 +34,24 @@ public sealed class HostProgramTests
         stderr.Should().Contain("--slice: \"ten\" is not an integer");
     }
 
+    [Theory]
+    [InlineData(new[] { "serve", "--slcie", "3" }, "evilpeer: Invalid command line: --slcie: unknown option (see --help); 3: unknown option (see --help)")]
+    [InlineData(new[] { "serve", "--slice" }, "evilpeer: Invalid command line: --slice: needs a value")]
+    [InlineData(new[] { "serve", "--slice", "ten", "--delay", "soon" }, "evilpeer: Invalid command line: --slice: \"ten\" is not an integer; --delay: \"soon\" is not an integer")]
+    [InlineData(new[] { "http", "extra" }, "evilpeer: Invalid command line: extra: unknown option (see --help)")]
+    [InlineData(new[] { "proxy", "--upstream", "127.0.0.1:1", "--lisen", "x" }, "evilpeer: Invalid command line: --lisen: unknown option (see --help); x: unknown option (see --help)")]
+    [InlineData(new[] { "proxy", "--upstream", "127.0.0.1:1", "--seed", "-1" }, "evilpeer: Invalid command line: --seed: \"-1\" is not a non-negative integer")]
+    [InlineData(new[] { "client", "--target" }, "evilpeer: Invalid command line: --target: needs a value")]
+    [InlineData(new[] { "client", "--tagret", "127.0.0.1:1" }, "evilpeer: Invalid command line: --tagret: unknown option (see --help); 127.0.0.1:1: unknown option (see --help)")]
+    public async Task A_bad_argument_is_one_stderr_line_and_exit_code_2(string[] args, string expected)
+    {
+        var (exit, stdout, stderr) = await HostProcesses.RunAsync(HostProcesses.Host(args), null);
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().Be(expected);
+    }
+
     [Fact]
     public async Task Host_dies_with_its_parent_even_when_stdin_stays_open()
     {

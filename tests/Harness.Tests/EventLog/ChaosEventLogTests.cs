@@ -7,25 +7,13 @@ using ChaosFeatures.Harness.Tests.Support;
 
 namespace ChaosFeatures.Harness.Tests.EventLog;
 
-[Collection(SerialCollection.Name)] // sets CHAOS_RESULTS_DIR / CHAOS_RUN_ID, which are process-wide
 public sealed class ChaosEventLogTests
 {
-    private static ChaosResultsLocation LocationIn(string directory)
-    {
-        Environment.SetEnvironmentVariable(ChaosResultsLocation.DirectoryVariable, directory);
-        Environment.SetEnvironmentVariable(ChaosResultsLocation.RunIdVariable, "run-1");
-        try { return ChaosResultsLocation.FromEnvironment(); }
-        finally
-        {
-            Environment.SetEnvironmentVariable(ChaosResultsLocation.DirectoryVariable, null);
-            Environment.SetEnvironmentVariable(ChaosResultsLocation.RunIdVariable, null);
-        }
-    }
 
     [Fact]
     public void Results_location_defaults_to_chaos_results_under_the_root_with_a_timestamped_run_id()
     {
-        var location = ChaosResultsLocation.FromEnvironment("/tmp/root");
+        var location = ChaosResultsLocation.Resolve(null, null, "/tmp/root");
         location.RunDirectory.Should().StartWith("/tmp/root/chaos-results/");
         location.RunId.Should().MatchRegex(@"^\d{8}-\d{6}-\d+$");
         location.EventsPath.Should().EndWith("/events.jsonl");
@@ -35,7 +23,7 @@ public sealed class ChaosEventLogTests
     public async Task Timelines_in_parallel_write_one_valid_json_object_per_line_seeds_first()
     {
         using var temp = new TempDirectory();
-        var location = LocationIn(temp.Path);
+        var location = ChaosResultsLocation.Resolve(temp.Path, "run-1");
         location.EventsPath.Should().Be(Path.Combine(temp.Path, "run-1", "events.jsonl"));
 
         using (var log = new ChaosEventLog(location))
@@ -67,12 +55,7 @@ public sealed class ChaosEventLogTests
     [Fact]
     public void Bad_run_id_is_one_line_naming_the_variable()
     {
-        Environment.SetEnvironmentVariable(ChaosResultsLocation.RunIdVariable, "a/b");
-        try
-        {
-            FluentActions.Invoking(() => ChaosResultsLocation.FromEnvironment()).Should().Throw<ChaosConfigurationException>()
-                .WithMessage("CHAOS_RUN_ID='a/b' is invalid; accepted: *");
-        }
-        finally { Environment.SetEnvironmentVariable(ChaosResultsLocation.RunIdVariable, null); }
+        FluentActions.Invoking(() => ChaosResultsLocation.Resolve(null, "a/b")).Should().Throw<ChaosConfigurationException>()
+            .WithMessage("CHAOS_RUN_ID='a/b' is invalid; accepted: *");
     }
 }

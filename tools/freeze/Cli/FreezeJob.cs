@@ -24,7 +24,7 @@ internal sealed class FreezeJob(TextWriter stdout)
         var descriptor = ReplayDescriptorJson.Read(descriptorPath);
         var suite = Suite.Suite.Locate(descriptor.FeaturePath, descriptorPath, request.CurrentDirectory);
         var original = OriginalCase.Find(suite, descriptor);
-        var outDirectory = request.OutDirectory is null ? suite.FrozenDirectory : Path.GetFullPath(request.OutDirectory, request.CurrentDirectory);
+        var outDirectory = request.OutDirectory is null ? suite.FrozenDirectory() : Path.GetFullPath(request.OutDirectory, request.CurrentDirectory);
         var target = FrozenPath.For(outDirectory, original, descriptor);
         var frozen = FrozenScenario.From(original, descriptor, Display(descriptorPath, suite.Root));
 

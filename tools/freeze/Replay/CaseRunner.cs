@@ -1,3 +1,4 @@
+using ChaosFeatures.Gherkin.Configuration;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Model;
 using ChaosFeatures.Gherkin.Running;
@@ -14,7 +15,7 @@ internal sealed class CaseRunner(SuiteRun run) : IAsyncDisposable
     public int Runs { get; private set; }
 
     /// <summary>The run writes no reports, so it needs the suite only for its root (reqnroll.json): its features are given per case.</summary>
-    public static async Task<CaseRunner> StartAsync(Suite.Suite suite) =>
+    public static async Task<CaseRunner> StartAsync(SuiteHome suite) =>
         new(await SuiteRun.StartAsync(new SuiteRunOptions(typeof(CaseRunner).Assembly, FeatureSuite.Load(suite.Root, [], ExpansionOptions.Default))
         {
             Formatters = false,

@@ -1,3 +1,4 @@
+using ChaosFeatures.Gherkin.Configuration;
 using ChaosFeatures.Freeze.Cli;
 using ChaosFeatures.Gherkin.Suite;
 using ChaosFeatures.Gherkin.Expansion;
@@ -16,7 +17,7 @@ internal static class OriginalCase
     // Cases outside the configured cap (e.g. sampled by a _FUZZ run) need a wider expansion to be found again.
     private const int WideCap = 10_000;
 
-    public static TestCase Find(Suite suite, ReplayDescriptor descriptor)
+    public static TestCase Find(SuiteHome suite, ReplayDescriptor descriptor)
     {
         var options = ExpansionOptions.Default with
         {
@@ -32,7 +33,7 @@ internal static class OriginalCase
         return found;
     }
 
-    private static TestCase? Load(Suite suite, ReplayDescriptor descriptor, ExpansionOptions options)
+    private static TestCase? Load(SuiteHome suite, ReplayDescriptor descriptor, ExpansionOptions options)
     {
         var loaded = FeatureSuite.Load(suite.Root, [descriptor.FeaturePath], options);
         if (loaded.Errors.Count > 0)

@@ -8,24 +8,23 @@ namespace ChaosFeatures.Freeze.Suite;
 /// Searched from <c>CHAOS_SUITE_ROOT</c>, then upwards from the current directory, then upwards from
 /// the descriptor (which usually sits in a test project's bin folder, far from the features).
 /// </summary>
-internal sealed record Suite(string Root, SuiteConfiguration Configuration)
+internal static class Suite
 {
-    public static Suite Locate(string featurePath, string descriptorPath, string currentDirectory)
+    public static SuiteHome Locate(string featurePath, string descriptorPath, string currentDirectory)
     {
         var relative = CheckedRelative(featurePath);
-        var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable(SuiteRoot.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
-            candidates.Add(Path.GetFullPath(fromEnvironment, currentDirectory));
-        candidates.AddRange(Upwards(currentDirectory));
-        candidates.AddRange(Upwards(Path.GetDirectoryName(Path.GetFullPath(descriptorPath, currentDirectory))!));
-        var roots = candidates.Where(c => File.Exists(Path.Combine(c, SuiteConfiguration.FileName))).Distinct().ToList();
-        if (roots.Count == 0)
-            throw new FreezeInputException($"no {SuiteConfiguration.FileName} found above '{currentDirectory}' or the descriptor; run freeze from the suite root");
-        var root = roots.FirstOrDefault(r => File.Exists(Path.Combine(r, relative)))
-            ?? throw new FreezeInputException($"feature '{featurePath}' no longer exists under {string.Join(" or ", roots)}");
         try
         {
-            return new Suite(root, SuiteConfiguration.Load(Path.Combine(root, SuiteConfiguration.FileName)));
+            var fromVariable = Environment.GetEnvironmentVariable(SuiteRoot.EnvironmentVariable) is { Length: > 0 } variable
+                ? Path.GetFullPath(variable, currentDirectory)
+                : null;
+            var roots = SuiteRoot.Candidates(fromVariable, [currentDirectory, Path.GetDirectoryName(Path.GetFullPath(descriptorPath, currentDirectory))!])
+                .Where(c => File.Exists(Path.Combine(c, SuiteConfiguration.FileName))).Distinct().ToList();
+            if (roots.Count == 0)
+                throw new FreezeInputException($"no {SuiteConfiguration.FileName} found above '{currentDirectory}' or the descriptor; run freeze from the suite root");
+            var root = roots.FirstOrDefault(r => File.Exists(Path.Combine(r, relative)))
+                ?? throw new FreezeInputException($"feature '{featurePath}' no longer exists under {string.Join(" or ", roots)}");
+            return SuiteHome.At(root);
         }
         catch (ConfigurationException e)
         {
@@ -34,7 +33,7 @@ internal sealed record Suite(string Root, SuiteConfiguration Configuration)
     }
 
     /// <summary>The default output folder.</summary>
-    public string FrozenDirectory => Path.Combine(Root, "features", "frozen");
+    public static string FrozenDirectory(this SuiteHome suite) => Path.Combine(suite.Root, "features", "frozen");
 
     // A descriptor naming a file outside the suite is refused rather than followed.
     private static string CheckedRelative(string featurePath)
@@ -43,11 +42,5 @@ internal sealed record Suite(string Root, SuiteConfiguration Configuration)
         if (Path.IsPathRooted(featurePath) || featurePath.Contains('\\') || parts.Any(p => p is "" or "." or ".."))
             throw new FreezeInputException($"field 'featurePath' must be a repo-relative path inside the suite, got '{featurePath}'");
         return Path.Combine(parts);
-    }
-
-    private static IEnumerable<string> Upwards(string start)
-    {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-            yield return dir.FullName;
     }
 }

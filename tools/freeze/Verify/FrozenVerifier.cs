@@ -1,3 +1,4 @@
+using ChaosFeatures.Gherkin.Configuration;
 using ChaosFeatures.Freeze.Replay;
 using ChaosFeatures.Gherkin.Suite;
 using ChaosFeatures.Gherkin.Expansion;
@@ -16,7 +17,7 @@ internal static class FrozenVerifier
         public bool Faithful => Reproduced == Runs && Matched == Runs;
     }
 
-    public static async Task<Report> VerifyAsync(string frozenPath, Suite.Suite suite, ReplayDescriptor descriptor, int runs, CaseRunner runner, CancellationToken ct)
+    public static async Task<Report> VerifyAsync(string frozenPath, SuiteHome suite, ReplayDescriptor descriptor, int runs, CaseRunner runner, CancellationToken ct)
     {
         var inSuite = frozenPath.StartsWith(suite.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         var loaded = FeatureSuite.Load(inSuite ? suite.Root : Path.GetDirectoryName(frozenPath)!, [frozenPath],

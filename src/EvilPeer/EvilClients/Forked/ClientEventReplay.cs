@@ -20,12 +20,12 @@ internal sealed class ClientEventReplay(string name, string mode)
     {
         switch (e.Name)
         {
-            case "attempt": Stats.OnAttempt(); break;
-            case "connect": Stats.OnConnected(); break;
-            case "write": Stats.OnSent(Long(e, "bytes")); break;
-            case "read": Stats.OnReceived(Long(e, "bytes")); break;
-            case "error": Interlocked.Increment(ref _errors); break;
-            case "close" when ClientEvents.ParseEnd(Field(e, "end") as string) is { } end:
+            case PeerEventNames.Attempt: Stats.OnAttempt(); break;
+            case PeerEventNames.Connect: Stats.OnConnected(); break;
+            case PeerEventNames.Write: Stats.OnSent(Long(e, "bytes")); break;
+            case PeerEventNames.Read: Stats.OnReceived(Long(e, "bytes")); break;
+            case PeerEventNames.Error: Interlocked.Increment(ref _errors); break;
+            case PeerEventNames.Close when ClientEvents.ParseEnd(Field(e, "end") as string) is { } end:
                 Stats.OnEnd(end);
                 var head = Field(e, "reply_head") is string b64 ? Convert.FromBase64String(b64) : [];
                 var lifetime = TimeSpan.FromMilliseconds(Field(e, "lifetime_ms") switch { double d => d, long l => l, _ => 0 });
@@ -33,7 +33,7 @@ internal sealed class ClientEventReplay(string name, string mode)
                     if (_results.Count < ClientRun.MaxKeptResults)
                         _results.Add(new ConnectionResult(e.ConnectionId, end, Long(e, "sent"), Long(e, "received"), lifetime, head));
                 break;
-            case "finished":
+            case PeerEventNames.Finished:
                 Complete(TimeSpan.FromMilliseconds(Field(e, "elapsed_ms") switch { double d => d, long l => l, _ => 0 }),
                     Field(e, "deadline_reached") is true, Field(e, "stopped") is true);
                 break;

@@ -18,8 +18,6 @@ public sealed record BandwidthOptions : ToxicOptions
 
     public override string Type => TypeName;
 
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object> { ["rate"] = Rate };
-
     protected override void ValidateAttributes(Validator validator) =>
         validator.Range(Field("rate"), Rate, 0, MaxRate, "KB/s (0 stalls until removed)");
 

@@ -1,4 +1,5 @@
 using ChaosFeatures.EvilPeer.Randomness;
+using ChaosFeatures.EvilPeer.Events;
 
 namespace ChaosFeatures.EvilPeer.Toxics.Chain;
 
@@ -92,7 +93,7 @@ internal sealed class ToxicChain(ChainIdentity identity, IChunkSink tail)
     {
         double draw = stage.Redraw();
         if (identity.Host.Events is null) return;
-        identity.Host.Emit("toxic",
+        identity.Host.Emit(PeerEventNames.Toxic,
         [
             new("toxic", stage.Options.ResolvedName),
             new("type", stage.Options.Type),

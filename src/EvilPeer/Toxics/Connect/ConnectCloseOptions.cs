@@ -18,11 +18,6 @@ public sealed record ConnectCloseOptions : ConnectToxicOptions
 
     public override bool ActsOnListener => false;
 
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object>
-    {
-        ["close"] = Close == CloseMode.Rst ? "rst" : "fin",
-    };
-
     protected override void ValidateConnectAttributes(Validator validator) =>
         validator.Require(Enum.IsDefined(Close), Field("close"), "must be fin or rst");
 }

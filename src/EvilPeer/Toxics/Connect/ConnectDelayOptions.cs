@@ -19,8 +19,6 @@ public sealed record ConnectDelayOptions : ConnectToxicOptions
 
     public override bool ActsOnListener => false;
 
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object> { ["delay"] = Delay };
-
     protected override void ValidateConnectAttributes(Validator validator) =>
         validator.Range(Field("delay"), Delay, 0, 3_600_000, "ms");
 }

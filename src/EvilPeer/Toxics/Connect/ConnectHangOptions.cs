@@ -13,6 +13,4 @@ public sealed record ConnectHangOptions : ConnectToxicOptions
     public override string Type => TypeName;
 
     public override bool ActsOnListener => true;
-
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object>();
 }

@@ -12,6 +12,4 @@ public sealed record ConnectRefuseOptions : ConnectToxicOptions
     public override string Type => TypeName;
 
     public override bool ActsOnListener => true;
-
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object>();
 }

@@ -24,11 +24,6 @@ public sealed record CorruptOptions : ToxicOptions
 
     public override string Type => TypeName;
 
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object>
-    {
-        ["offset"] = Offset, ["bit"] = Bit, ["rate"] = Rate,
-    };
-
     protected override void ValidateAttributes(Validator validator) => validator
         .Range(Field("offset"), Offset, -1, 1L << 50, "bytes (-1 = off)")
         .Range(Field("bit"), Bit, 0, 7)

@@ -20,9 +20,6 @@ public sealed record LatencyOptions : ToxicOptions
 
     public override string Type => TypeName;
 
-    public override IReadOnlyDictionary<string, object> Attributes =>
-        new Dictionary<string, object> { ["latency"] = Latency, ["jitter"] = Jitter };
-
     protected override void ValidateAttributes(Validator validator) => validator
         .Range(Field("latency"), Latency, 0, MaxMilliseconds, "ms")
         .Range(Field("jitter"), Jitter, 0, MaxMilliseconds, "ms");

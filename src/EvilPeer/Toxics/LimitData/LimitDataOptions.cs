@@ -17,8 +17,6 @@ public sealed record LimitDataOptions : ToxicOptions
 
     public override string Type => TypeName;
 
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object> { ["bytes"] = Bytes };
-
     protected override void ValidateAttributes(Validator validator) =>
         validator.Range(Field("bytes"), Bytes, 0, MaxBytes, "bytes");
 

@@ -19,11 +19,6 @@ public sealed record LimitTimeOptions : ToxicOptions
 
     public override string Type => TypeName;
 
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object>
-    {
-        ["time"] = Time, ["close"] = Close == CloseMode.Rst ? "rst" : "fin",
-    };
-
     protected override void ValidateAttributes(Validator validator) => validator
         .Range(Field("time"), Time, 1, 86_400_000, "ms")
         .Require(Enum.IsDefined(Close), Field("close"), "must be fin or rst");

@@ -22,11 +22,6 @@ public sealed record SlicerOptions : ToxicOptions
 
     public override string Type => TypeName;
 
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object>
-    {
-        ["average_size"] = AverageSize, ["size_variation"] = SizeVariation, ["delay"] = Delay,
-    };
-
     protected override void ValidateAttributes(Validator validator) => validator
         .Range(Field("average_size"), AverageSize, 1, 1_048_576, "bytes")
         .Range(Field("size_variation"), SizeVariation, 0, Math.Max(0, AverageSize - 1), "bytes (below average_size)")

@@ -13,8 +13,6 @@ public sealed record SlowCloseOptions : ToxicOptions
 
     public override string Type => TypeName;
 
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object> { ["delay"] = Delay };
-
     protected override void ValidateAttributes(Validator validator) =>
         validator.Range(Field("delay"), Delay, 0, 3_600_000, "ms");
 

@@ -17,8 +17,6 @@ public sealed record TimeoutOptions : ToxicOptions
 
     public override string Type => TypeName;
 
-    public override IReadOnlyDictionary<string, object> Attributes => new Dictionary<string, object> { ["timeout"] = Timeout };
-
     protected override void ValidateAttributes(Validator validator) =>
         validator.Range(Field("timeout"), Timeout, 0, 3_600_000, "ms (0 = hold forever)");
 
