@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.EvilClients;
