@@ -22,8 +22,11 @@ public sealed record SuiteRunOptions(Assembly TestAssembly, FeatureSuite Suite)
     /// <summary>How long a cut case gets to stop by itself (its token is cancelled) before its runner is abandoned.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Bound for the after-scenario hooks of an abandoned case and the after-feature hooks of its runner.</summary>
-    public TimeSpan AfterHookTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Bound for the after-scenario hooks of a cut or abandoned case and the after-feature hooks of its runner; the step
+    /// library's teardown budget (<see cref="TeardownLimits.ScenarioBudget"/>) is strictly less, so a lower value here cuts its teardown short.
+    /// </summary>
+    public TimeSpan AfterHookTimeout { get; init; } = TeardownLimits.AfterHookTimeout;
 
     /// <summary>False for runs that must leave the suite's reports alone (freeze).</summary>
     public bool Formatters { get; init; } = true;

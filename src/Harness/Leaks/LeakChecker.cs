@@ -50,15 +50,20 @@ public sealed class LeakChecker(TimeProvider? time = null)
         _suspects = TrackedOpenSockets(NewerSockets()).ToDictionary(s => s.Inode);
     }
 
-    /// <summary>Runs every check; call after the peers are disposed. The scheduler part is skipped when none is given.</summary>
-    public async Task<LeakCheckResult> CheckAsync(ScenarioScheduler? scheduler, TimeSpan? grace = null)
+    /// <summary>
+    /// Runs every check; call after the peers are disposed. The scheduler part is skipped when none is given. With
+    /// <paramref name="collectGarbage"/> the unobserved-exception part forces a full collection first (milliseconds:
+    /// for a case that already failed); without, it reports only what already surfaced, and the run's end collects
+    /// once for the rest (<see cref="UnobservedTaskExceptions.CollectUnreported"/>).
+    /// </summary>
+    public async Task<LeakCheckResult> CheckAsync(ScenarioScheduler? scheduler, TimeSpan? grace = null, bool collectGarbage = false)
     {
         var leaks = new List<string>();
         if (scheduler is not null) leaks.AddRange(scheduler.FindOrphans());
         // Sockets before the unobserved-exception check: its forced GC would finalize, and so close,
         // an undisposed socket nobody references any more, hiding the leak.
         var sockets = ProcSockets.Available ? await LeakedSocketsAsync(grace ?? DefaultGrace) : [];
-        leaks.AddRange(UnobservedTaskExceptions.SinceBaseline(_unobservedBaseline));
+        leaks.AddRange(UnobservedTaskExceptions.SinceBaseline(_unobservedBaseline, collectGarbage));
         leaks.AddRange(sockets);
         return new LeakCheckResult(leaks, ProcSockets.Available ? null : ProcSockets.Unavailable);
     }

@@ -124,7 +124,10 @@ public sealed class ScenarioScheduler : IDisposable
         }
     }
 
-    public void Dispose()
+    public void Dispose() => Stop(StopBound);
+
+    /// <summary>As <see cref="Dispose"/>, giving cancelled tasks and the pump <paramref name="bound"/> each to unwind (the end of a scenario passes what is left of its teardown).</summary>
+    public void Stop(TimeSpan bound)
     {
         ScenarioTask[] tasks;
         lock (_gate)
@@ -136,8 +139,8 @@ public sealed class ScenarioScheduler : IDisposable
         foreach (var task in tasks)
             try { task.Cancellation.Cancel(); } catch (AggregateException) { } // a callback's failure is the task's story, not Dispose's
         // Let cancelled tasks unwind on the pump first, so their finally blocks run as scenario code.
-        if (!IsPumpThread) SpinWait.SpinUntil(() => tasks.All(t => t.Completion.IsCompleted), StopBound);
-        _pump.Stop(StopBound);
+        if (!IsPumpThread) SpinWait.SpinUntil(() => tasks.All(t => t.Completion.IsCompleted), bound);
+        _pump.Stop(bound);
         foreach (var task in tasks)
         {
             _ = task.Completion.Exception; // reported by FindOrphans; never an "unobserved" exception too

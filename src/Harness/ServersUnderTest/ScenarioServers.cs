@@ -165,50 +165,59 @@ public sealed class ScenarioServers(Func<IPeerEventSink?> events, LeakChecker? l
             if (server.IsCompletedSuccessfully) counters.RecordServer(name, server.Result.Snapshot());
     }
 
-    /// <summary>Ends everything once (bounded) and returns what was left behind: a process of a server's group, its folder, a stop that hung.</summary>
-    public Task<IReadOnlyList<string>> StopAllAsync()
+    /// <summary>
+    /// Ends everything once, within <paramref name="bound"/> (<see cref="StopBound"/> when none is given), and returns
+    /// what was left behind: a process of a server's group, its folder, a stop that hung. A later call gets the first's answer.
+    /// </summary>
+    public Task<IReadOnlyList<string>> StopAllAsync(TimeSpan? bound = null)
     {
-        lock (_gate) return _stopping ??= StopOnceAsync();
+        lock (_gate) return _stopping ??= StopOnceAsync(bound ?? StopBound);
     }
 
     public async ValueTask DisposeAsync() => await StopAllAsync();
 
-    private async Task<IReadOnlyList<string>> StopOnceAsync()
+    private async Task<IReadOnlyList<string>> StopOnceAsync(TimeSpan bound)
     {
+        var clock = time ?? TimeProvider.System;
+        var started = clock.GetTimestamp();
+        TimeSpan Left() => Max(TimeSpan.Zero, bound - clock.GetElapsedTime(started));
         _ending.Cancel();
         var problems = new List<string>();
         // Clients first: their connections close while the servers still run, as a user's would.
-        await StopEachAsync(_clients.Values, "evil clients", problems);
+        await StopEachAsync(_clients.Values, "evil clients", Left(), clock, problems);
         Task<ServerUnderTest>[] servers = [.. _servers.Values, .. _retired];
-        await StopEachAsync(servers, "servers under test", problems);
-        foreach (Task<ServerUnderTest> started in servers)
-            if (started.IsCompletedSuccessfully) problems.AddRange(await LeftBehindAsync(started.Result));
+        await StopEachAsync(servers, "servers under test", Left(), clock, problems);
+        var gone = await Task.WhenAll(servers.Where(s => s.IsCompletedSuccessfully).Select(s => LeftBehindAsync(s.Result, Min(GoneBound, Left()), clock)));
+        problems.AddRange(gone.SelectMany(p => p));
         return problems;
     }
 
-    private static async Task StopEachAsync<T>(IEnumerable<Task<T>> started, string what, List<string> problems) where T : IAsyncDisposable
+    private static async Task StopEachAsync<T>(IEnumerable<Task<T>> started, string what, TimeSpan bound, TimeProvider clock, List<string> problems) where T : IAsyncDisposable
     {
         try
         {
-            await Task.WhenAll(started.Select(StopAsync)).WaitAsync(StopBound);
+            await Task.WhenAll(started.Select(StopAsync)).WaitAsync(bound, clock);
         }
         catch (TimeoutException)
         {
-            problems.Add($"the {what} did not stop within {StopBound.TotalSeconds:0} s");
+            problems.Add($"the {what} did not stop within {bound.TotalSeconds:0.###} s");
         }
     }
 
     /// <summary>What the kernel still shows of a disposed server: the guard SIGKILLs its group, whose members take a moment to go.</summary>
-    private async Task<IReadOnlyList<string>> LeftBehindAsync(ServerUnderTest server)
+    private static async Task<IReadOnlyList<string>> LeftBehindAsync(ServerUnderTest server, TimeSpan bound, TimeProvider clock)
     {
         IReadOnlyList<int> left = [];
-        await Eventually.UntilAsync(() => (left = server.ProcessesLeft()).Count == 0, GoneBound, time ?? TimeProvider.System,
+        await Eventually.UntilAsync(() => (left = server.ProcessesLeft()).Count == 0, bound, clock,
             CancellationToken.None, pollEvery: TimeSpan.FromMilliseconds(20));
         var problems = new List<string>();
         if (left.Count > 0) problems.Add($"server {server.Name} left process(es) {string.Join(", ", left)} running");
         if (Directory.Exists(server.Folder)) problems.Add($"server {server.Name} left its folder {server.Folder}");
         return problems;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private async Task<ServerUnderTest> StartWithBaselineAsync(ServerUnderTestOptions options, CancellationToken cancellationToken, int? port = null)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChaosFeatures.Harness.Scheduling;
+using ChaosFeatures.Harness.Teardown;
 
 namespace ChaosFeatures.Harness.Tasks;
 
@@ -15,6 +16,9 @@ public sealed class ScenarioTasks(Lazy<ScenarioScheduler> scheduler)
 
     /// <summary>How long tasks get to end once sealed (or cancelled) at the end of a scenario.</summary>
     private static readonly TimeSpan EndBound = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long orphans, cancelled once found, get to unwind before the scheduler's pump stops under them.</summary>
+    private static readonly TimeSpan OrphanUnwind = TimeSpan.FromMilliseconds(200);
 
     private readonly ConcurrentDictionary<string, ChaosTask> _tasks = new(StringComparer.Ordinal);
 
@@ -60,19 +64,22 @@ public sealed class ScenarioTasks(Lazy<ScenarioScheduler> scheduler)
 
     /// <summary>
     /// Ends every task (cancelling them first when <paramref name="abort"/>), reports orphans — tasks
-    /// still running after a short bound, faulted tasks, continuations that threw — and stops the scheduler.
+    /// still running after a short bound, faulted tasks, continuations that threw — and stops the scheduler,
+    /// all within what is left of <paramref name="budget"/>.
     /// </summary>
-    public async Task<IReadOnlyList<string>> EndAllAsync(bool abort)
+    public async Task<IReadOnlyList<string>> EndAllAsync(bool abort, TeardownBudget budget)
     {
         if (!scheduler.IsValueCreated) return [];
         var sched = scheduler.Value;
         foreach (var task in _tasks.Values) task.Seal();
         if (abort)
             foreach (var task in _tasks.Values.Where(t => t.Started && !t.Ended)) sched.Cancel(task.Name);
-        try { await sched.WaitAllAsync(EndBound); }
+        try { await sched.WaitAllAsync(budget.Bound(EndBound)); }
         catch (TimeoutException) { } // named by FindOrphans below
         var orphans = sched.FindOrphans();
-        sched.Dispose();
+        // A task still running now ignored its token (or was never cancelled): stopping cancels it, and waits
+        // for it only within what is left of the stage, as an orphan is already reported.
+        sched.Stop(budget.Bound(orphans.Count == 0 ? EndBound : OrphanUnwind));
         return orphans;
     }
 

@@ -72,26 +72,41 @@ public sealed class ScenarioToxiproxies(Func<ulong> seed, Func<IPeerEventSink> e
 
     private static string Known(IEnumerable<string> names) => names.Any() ? string.Join(", ", names.Order()) : "none";
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await StopAllAsync(CallBound);
+
+    /// <summary>
+    /// Stops the servers it started and deletes its proxies from external ones, all servers at once and within
+    /// <paramref name="bound"/>; returns one line per proxy that an external server did not delete in time.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StopAllAsync(TimeSpan bound)
     {
-        Entry[] entries;
+        KeyValuePair<string, Entry>[] entries;
         lock (_gate)
         {
-            entries = [.. _servers.Values];
+            entries = [.. _servers];
             _servers.Clear();
         }
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        foreach (var entry in entries)
-        {
-            if (entry.Started is { } server)
-                await server.DisposeAsync();
-            else
-                foreach (var proxy in entry.Proxies.Keys)
-                {
-                    try { await entry.Api.DeleteProxyAsync(proxy, bound.Token); }
-                    catch (Exception e) when (e is HttpRequestException or ToxiproxyApiException or OperationCanceledException) { } // already gone, or the server is
-                }
-            entry.Api.Dispose();
-        }
+        using var within = new CancellationTokenSource(bound);
+        var left = await Task.WhenAll(entries.Select(e => StopAsync(e.Key, e.Value, bound, within.Token)));
+        return [.. left.SelectMany(l => l)];
     }
+
+    private static async Task<IReadOnlyList<string>> StopAsync(string name, Entry entry, TimeSpan bound, CancellationToken ct)
+    {
+        var problems = new List<string>();
+        if (entry.Started is { } server)
+            await server.DisposeAsync();
+        else
+            foreach (var proxy in entry.Proxies.Keys)
+            {
+                try { await entry.Api.DeleteProxyAsync(proxy, ct); }
+                catch (OperationCanceledException) { problems.Add($"proxy \"{proxy}\" left on Toxiproxy server \"{name}\": its delete did not answer within {bound.TotalSeconds:0.###} s"); }
+                catch (Exception e) when (e is HttpRequestException or ToxiproxyApiException) { } // already gone, or the server is
+            }
+        entry.Api.Dispose();
+        return problems;
+    }
+
+    /// <summary>How long the end gives an external server to delete the scenario's proxies when no budget is given.</summary>
+    private static readonly TimeSpan CallBound = TimeSpan.FromSeconds(10);
 }

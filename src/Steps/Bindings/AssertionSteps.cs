@@ -148,7 +148,7 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     [Then("no orphan tasks"), StepExample("Then no orphan tasks")]
     public async Task NoOrphanTasks()
     {
-        var orphans = await chaos.Tasks.EndAllAsync(abort: false);
+        var orphans = await chaos.Tasks.EndAllAsync(abort: false, chaos.StartTeardown());
         if (orphans.Count > 0) throw new ChaosAssertionException("orphan scenario tasks: " + string.Join("; ", orphans));
     }
 

@@ -1,4 +1,5 @@
 using ChaosFeatures.Harness.Invariants;
+using ChaosFeatures.Harness.Leaks;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Steps.Scenario;
 using Reqnroll;
@@ -24,6 +25,17 @@ public sealed class ChaosHooks(ChaosScenario chaos, ScenarioContext context)
 
     [BeforeTestRun]
     public static void ValidateEnvironment() => ChaosRun.Configure(ChaosRunSettings.FromEnvironment());
+
+    /// <summary>
+    /// A faulted task a passing case dropped surfaces only at a garbage collection, which each case's end does not
+    /// force (it costs more than a trivial scenario): the run's end forces one and fails the run naming what no case reported.
+    /// </summary>
+    [AfterTestRun]
+    public static void ReportUnobservedExceptions()
+    {
+        if (UnobservedTaskExceptions.CollectUnreported() is [var unreported, ..])
+            throw new ChaosAssertionException($"after the test run: {unreported} that no case's end saw (the run's end collects garbage; a case's end does so only when it failed)");
+    }
 
     [AfterScenario(Order = EndOrder)]
     public async Task EndScenarioAsync()

@@ -11,6 +11,7 @@ using ChaosFeatures.Harness.ServersUnderTest;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Harness.Streams;
 using ChaosFeatures.Harness.Tasks;
+using ChaosFeatures.Harness.Teardown;
 using ChaosFeatures.Harness.Toxiproxy;
 using Reqnroll;
 using Reqnroll.UnitTestProvider;
@@ -29,11 +30,8 @@ namespace ChaosFeatures.Steps.Scenario;
 /// </summary>
 public sealed class ChaosScenario : IDisposable
 {
-    /// <summary>The safety net's bound when Reqnroll disposes the scenario without the end hook having run.</summary>
-    private static readonly TimeSpan DisposeBound = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long one resource a binding handed over (<see cref="Own"/>) gets to dispose at the end.</summary>
-    private static readonly TimeSpan OwnedDisposeBound = TimeSpan.FromSeconds(5);
+    /// <summary>The safety net's bound when Reqnroll disposes the scenario without the end hook having run: the end keeps to its budget, this only backs it.</summary>
+    private static readonly TimeSpan DisposeBound = TeardownLimits.AfterHookTimeout;
 
     private readonly object _gate = new();
     private readonly Lazy<TestTimeline> _timeline;
@@ -187,9 +185,10 @@ public sealed class ChaosScenario : IDisposable
     }
 
     /// <summary>
-    /// Ends the scenario's chaos once: tasks (cancelled first when <paramref name="abort"/>), the clients bindings handed
-    /// over and the tasks' HTTP clients, then evil clients and servers under test, then proxies and peers, then the leak
-    /// check on their ports. Returns every problem found (orphan tasks, peers that would not stop, a server's process or
+    /// Ends the scenario's chaos once, within <see cref="TeardownLimits.ScenarioBudget"/>: tasks (cancelled first when
+    /// <paramref name="abort"/>), the clients bindings handed over and the tasks' HTTP clients, then evil clients and
+    /// servers under test, proxies and peers all at once, then the leak check on their ports; each stage gets what is
+    /// left of the budget. Returns every problem found (orphan tasks, what did not stop in time, a server's process or
     /// folder left, leaked sockets, unobserved task exceptions); each is also an invariant event.
     /// </summary>
     public Task<IReadOnlyList<string>> EndAsync(bool abort)
@@ -197,19 +196,28 @@ public sealed class ChaosScenario : IDisposable
         lock (_gate) return _ending ??= EndOnceAsync(abort);
     }
 
+    /// <summary>A fresh teardown budget, for a step that ends part of the scenario early (<c>Then no orphan tasks</c>).</summary>
+    internal TeardownBudget StartTeardown() => new(TeardownLimits.ScenarioBudget, TimeProvider.System);
+
     private async Task<IReadOnlyList<string>> EndOnceAsync(bool abort)
     {
+        var budget = StartTeardown();
         var problems = new List<string>();
-        var orphans = await Tasks.EndAllAsync(abort);
+        var orphans = await Tasks.EndAllAsync(abort, budget);
         problems.AddRange(orphans);
-        problems.AddRange(await DisposeOwnedAsync());
-        await Http.CloseAllAsync(); // before the peers stop and the leak check looks at their ports
+        problems.AddRange(await DisposeOwnedAsync(budget));
+        // Before the peers stop and the leak check looks at their ports.
+        if (await budget.WithinAsync(Http.CloseAllAsync(), "the tasks' HTTP clients") is { } http) problems.Add(http);
         Leaks.NoteSuspects();
-        if (_servers.IsValueCreated) problems.AddRange(await _servers.Value.StopAllAsync());
-        if (_toxiproxies.IsValueCreated)
-            await Toxiproxies.DisposeAsync(); // before the peers their proxies front
-        problems.AddRange(await Peers.StopAllAsync());
-        var leaks = await Leaks.CheckAsync(null);
+        // Servers (their evil clients first), proxies and peers at once: a hung one costs what is left of the budget, not a turn each.
+        var stops = new List<Task<IReadOnlyList<string>>>();
+        if (_servers.IsValueCreated) stops.Add(budget.WithinAsync(_servers.Value.StopAllAsync(budget.Left), "the servers under test and evil clients"));
+        if (_toxiproxies.IsValueCreated) stops.Add(budget.WithinAsync(Toxiproxies.StopAllAsync(budget.Left), "the Toxiproxy servers"));
+        if (_peers.IsValueCreated) stops.Add(Peers.StopAllAsync(budget.Left));
+        foreach (var stopped in await Task.WhenAll(stops)) problems.AddRange(stopped);
+        // A forced collection costs more than a trivial scenario: only a case already failing pays it, so its report
+        // is whole; a passing case's dropped faulted task is reported by the run's end (ChaosHooks.ReportUnobservedExceptions).
+        var leaks = await Leaks.CheckAsync(null, budget.Bound(LeakChecker.DefaultGrace), collectGarbage: abort || problems.Count > 0);
         problems.AddRange(leaks.Leaks);
         if (Used)
         {
@@ -219,20 +227,15 @@ public sealed class ChaosScenario : IDisposable
         return problems;
     }
 
-    private async Task<IReadOnlyList<string>> DisposeOwnedAsync()
+    private async Task<IReadOnlyList<string>> DisposeOwnedAsync(TeardownBudget budget)
     {
         object[] owned;
         lock (_gate) owned = [.. Enumerable.Reverse(_owned)];
         var problems = new List<string>();
         foreach (var resource in owned)
         {
-            try
-            {
-                var disposing = resource is IAsyncDisposable async ? async.DisposeAsync().AsTask() : Task.Run(((IDisposable)resource).Dispose);
-                await disposing.WaitAsync(OwnedDisposeBound);
-            }
-            catch (TimeoutException) { problems.Add($"{resource.GetType().Name} did not dispose within {OwnedDisposeBound.TotalSeconds:0} s"); }
-            catch (Exception e) { problems.Add($"{resource.GetType().Name} failed to dispose: {e.GetType().Name}: {e.Message}"); }
+            var disposing = resource is IAsyncDisposable async ? async.DisposeAsync().AsTask() : Task.Run(((IDisposable)resource).Dispose);
+            if (await budget.WithinAsync(disposing, resource.GetType().Name) is { } problem) problems.Add(problem);
         }
         return problems;
     }

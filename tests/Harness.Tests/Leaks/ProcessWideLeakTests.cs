@@ -29,9 +29,21 @@ public sealed class ProcessWideLeakTests
     {
         var checker = new LeakChecker();
         DropFaultedTask();
-        var result = await checker.CheckAsync(scheduler: null, TimeSpan.Zero);
+        var result = await checker.CheckAsync(scheduler: null, TimeSpan.Zero, collectGarbage: true);
         result.Leaks.Should().ContainSingle(l => l.Contains("unobserved task exception")).Which.Should().Contain("InvalidOperationException: dropped");
-        (await new LeakChecker().CheckAsync(scheduler: null, TimeSpan.Zero)).Clean.Should().BeTrue();
+        (await new LeakChecker().CheckAsync(scheduler: null, TimeSpan.Zero, collectGarbage: true)).Clean.Should().BeTrue();
+        UnobservedTaskExceptions.CollectUnreported().Should().BeEmpty("the check reported it already");
+    }
+
+    [Fact]
+    public async Task Without_a_forced_collection_the_run_end_reports_the_exception_once()
+    {
+        var checker = new LeakChecker();
+        DropFaultedTask();
+        var atCaseEnd = await checker.CheckAsync(scheduler: null, TimeSpan.Zero); // only what already surfaced, if a collection happened to run
+        var atRunEnd = UnobservedTaskExceptions.CollectUnreported();
+        atCaseEnd.Leaks.Concat(atRunEnd).Should().ContainSingle().Which.Should().Contain("InvalidOperationException: dropped");
+        UnobservedTaskExceptions.CollectUnreported().Should().BeEmpty("reported once");
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
