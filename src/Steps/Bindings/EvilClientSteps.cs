@@ -90,7 +90,7 @@ public sealed class EvilClientSteps(ChaosScenario chaos)
     public async Task Attacks(string client, string server)
     {
         ServerUnderTest target = await chaos.Servers.GetServerAsync(server, chaos.Cancellation);
-        ulong seed = StableHash.Combine(chaos.Seeds.PayloadSeed, StableHash.Fnv1a64("evil-client:" + client));
+        ulong seed = chaos.Seeds.PayloadFor(client, "evil-client").Value;
         await chaos.Servers.AttackAsync(client, target.EndPoint, seed, chaos.Cancellation);
     }
 
