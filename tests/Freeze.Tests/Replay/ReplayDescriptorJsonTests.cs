@@ -16,7 +16,7 @@ public class ReplayDescriptorJsonTests
 
         ReplayDescriptorJson.Serialize(read).Should().Be(json);
         read.Seeds.Derived.Toxic.Should().Be(ulong.MaxValue);
-        json.Should().StartWith("{\n  \"version\": 1,").And.Contain("\"kind\": \"any-of\"").And.NotContain("\r");
+        json.Should().StartWith("{\n  \"version\": 2,").And.Contain("\"kind\": \"any-of\"").And.NotContain("\r");
     }
 
     [Theory]
