@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Host;
 
@@ -14,7 +15,7 @@ internal static class HostCommandLine
         ["--payload-text"] = (t, v) => t.PayloadBase64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(v)),
         ["--payload-base64"] = (t, v) => t.PayloadBase64 = v,
         ["--payload-size"] = (t, v) => t.PayloadSize = Int("--payload-size", v),
-        ["--payload-seed"] = (t, v) => t.PayloadSeed = Int("--payload-seed", v),
+        ["--payload-seed"] = (t, v) => t.PayloadSeed = Seed("--payload-seed", v),
         ["--slice"] = (t, v) => t.Slice = Int("--slice", v),
         ["--delay"] = (t, v) => t.Delay = Int("--delay", v),
         ["--close-after"] = (t, v) => t.CloseAfter = Int("--close-after", v),
@@ -32,7 +33,7 @@ internal static class HostCommandLine
         ["--header"] = (t, v) => AddHeader(Response(t), v),
         ["--body-text"] = (t, v) => Response(t).BodyText = v,
         ["--body-size"] = (t, v) => Response(t).BodySize = Int("--body-size", v),
-        ["--body-seed"] = (t, v) => Response(t).BodySeed = Int("--body-seed", v),
+        ["--body-seed"] = (t, v) => Response(t).BodySeed = Seed("--body-seed", v),
         ["--framing"] = (t, v) => Response(t).Framing = v,
         ["--content-length-delta"] = (t, v) => Response(t).ContentLengthDelta = Int("--content-length-delta", v),
         ["--chunk-size"] = (t, v) => Response(t).ChunkSize = Int("--chunk-size", v),
@@ -114,6 +115,10 @@ internal static class HostCommandLine
 
     private static int Int(string option, string value) =>
         int.TryParse(value, out int n) ? n : throw new FormatException($"{option}: \"{value}\" is not an integer");
+
+    // The one seed parser: the same range and message as CHAOS_GEN_SEED.
+    private static ulong Seed(string option, string value) =>
+        SeedText.TryParse(value, out var seed) ? seed : throw new FormatException(SeedText.Invalid(option, value, SeedText.Range));
 
     public const string Help = """
         evilpeer - a programmable misbehaving TCP peer (ChaosFeatures)

@@ -10,7 +10,7 @@ namespace ChaosFeatures.Consumer.Tests;
 public sealed partial class PackagedConsumerTests(ConsumerRun run)
 {
     private static readonly string[] Libraries =
-        ["ChaosFeatures.EvilPeer", "ChaosFeatures.ControlServer", "ChaosFeatures.Harness", "ChaosFeatures.Steps", "ChaosFeatures.Gherkin", "ChaosFeatures.Gherkin.Reqnroll", "ChaosFeatures.Gherkin.Xunit"];
+        ["ChaosFeatures.Seeds", "ChaosFeatures.EvilPeer", "ChaosFeatures.ControlServer", "ChaosFeatures.Harness", "ChaosFeatures.Steps", "ChaosFeatures.Gherkin", "ChaosFeatures.Gherkin.Reqnroll", "ChaosFeatures.Gherkin.Xunit"];
     private static readonly string[] Tools = ["ChaosFeatures.EvilPeer.Host", "ChaosFeatures.Freeze", "ChaosFeatures.Merge"];
 
     [Fact]

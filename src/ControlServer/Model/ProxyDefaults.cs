@@ -1,5 +1,5 @@
 using ChaosFeatures.EvilPeer.Events;
-using ChaosFeatures.EvilPeer.Randomness;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Control.Model;
 
@@ -7,5 +7,5 @@ namespace ChaosFeatures.Control.Model;
 internal sealed record ProxyDefaults(ulong ServerSeed, IPeerEventSink? Events, bool ByteEvents, TimeProvider Time)
 {
     /// <summary>Each proxy draws from its own seed, fixed by the server seed and its name, so one proxy's traffic never shifts another's draws.</summary>
-    public ulong SeedFor(string proxyName) => SeedMixer.Mix(ServerSeed, proxyName);
+    public ulong SeedFor(string proxyName) => new Seed(ServerSeed).For("proxy", proxyName).Value;
 }

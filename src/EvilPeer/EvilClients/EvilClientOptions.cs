@@ -22,7 +22,7 @@ public sealed record EvilClientOptions
     /// <param name="target">The server under attack.</param>
     /// <param name="behaviour">What every connection does.</param>
     /// <param name="connections">Lanes run at once (1..10000): a flood of N silent connections is N lanes of <see cref="Hold.HoldBehaviour"/>.</param>
-    /// <param name="seed">Root of every random byte this client sends (per connection through <see cref="Randomness.SeedMixer"/>).</param>
+    /// <param name="seed">Root of every random byte this client sends (per connection through <c>ChaosFeatures.Seeds.Seed.For</c>).</param>
     /// <param name="connectTimeoutMs">Per connect (1..60000 ms); a full SYN queue makes connects hang rather than fail.</param>
     /// <param name="maxDurationMs">Bound of the whole run (1..600000 ms): when it runs out every connection still open is closed.</param>
     /// <param name="hardClose">When we close, send RST (SO_LINGER 0) instead of FIN.</param>

@@ -19,7 +19,8 @@ namespace ChaosFeatures.EvilPeer.Forked;
 ///  "http":{...HttpTable},"tls":{...TlsTable}}
 /// </code>
 /// <c>delay</c>, <c>hold</c> and <c>hardReset</c> apply to serve and consume alike. Generated
-/// payloads are <see cref="Peers.Serve.Payload.Generate"/>(payloadSize, payloadSeed).
+/// payloads are <see cref="Seeds.PayloadGenerator.Generate"/>(payloadSeed, payloadSize),
+/// the same bytes an in-process peer or a stream makes from that seed.
 /// </summary>
 public sealed class FaultTable
 {
@@ -34,7 +35,7 @@ public sealed class FaultTable
     public string Mode { get; set; } = "serve";
     public string? PayloadBase64 { get; set; }
     public int? PayloadSize { get; set; }
-    public int PayloadSeed { get; set; } = 1;
+    public ulong PayloadSeed { get; set; } = 1;
     public int Slice { get; set; }
     public int Delay { get; set; }
     public long CloseAfter { get; set; } = -1;

@@ -7,6 +7,7 @@ using ChaosFeatures.EvilPeer.Peers.Echo;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Forked;
 
@@ -33,7 +34,7 @@ internal static class FaultTableMapping
         byte[] payload = [];
         try
         {
-            payload = t.PayloadBase64 is { } b64 ? Convert.FromBase64String(b64) : Payload.Generate(Math.Clamp(t.PayloadSize ?? 0, 0, MaxPayloadSize), t.PayloadSeed);
+            payload = t.PayloadBase64 is { } b64 ? Convert.FromBase64String(b64) : PayloadGenerator.Generate(t.PayloadSeed, Math.Clamp(t.PayloadSize ?? 0, 0, MaxPayloadSize));
         }
         catch (FormatException)
         {

@@ -2,6 +2,7 @@ using System.Text;
 using ChaosFeatures.EvilPeer.Http;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Forked;
 
@@ -14,7 +15,7 @@ public sealed class HttpResponseTable
     public string? BodyText { get; set; }
     public string? BodyBase64 { get; set; }
     public int? BodySize { get; set; }
-    public int BodySeed { get; set; } = 1;
+    public ulong BodySeed { get; set; } = 1;
     public string Framing { get; set; } = "content-length";
     public long ContentLengthDelta { get; set; }
     public int ChunkSize { get; set; }
@@ -53,7 +54,7 @@ public sealed class HttpResponseTable
         {
             body = BodyText is { } text ? Encoding.UTF8.GetBytes(text)
                 : BodyBase64 is { } b64 ? Convert.FromBase64String(b64)
-                : Payload.Generate(Math.Clamp(BodySize ?? 0, 0, FaultTableMapping.MaxPayloadSize), BodySeed);
+                : PayloadGenerator.Generate(BodySeed, Math.Clamp(BodySize ?? 0, 0, FaultTableMapping.MaxPayloadSize));
         }
         catch (FormatException)
         {

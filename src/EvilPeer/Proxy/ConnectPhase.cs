@@ -1,7 +1,8 @@
-using ChaosFeatures.EvilPeer.Randomness;
+using ChaosFeatures.Seeds;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Connect;
 using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.EvilPeer.Toxics.Chain;
 
 namespace ChaosFeatures.EvilPeer.Proxy;
 
@@ -79,7 +80,7 @@ internal sealed class ConnectPhase(ToxicProxyOptions options, ProxyEvents events
     private bool Draw(Entry entry, long connectionId)
     {
         ToxicOptions toxic = entry.Options;
-        var random = new ChaosRandom(SeedMixer.ForToxic(options.Seed, connectionId, (int)toxic.Stream, toxic.ResolvedName, "toxicity"));
+        var random = new SplitMix64(ChainIdentity.For(options.Seed, connectionId, toxic.Stream, toxic.ResolvedName, "toxicity"));
         double draw = random.NextDouble();
         bool active = draw < toxic.Toxicity;
         if (events.On)

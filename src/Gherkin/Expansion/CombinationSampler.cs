@@ -1,4 +1,5 @@
 using System.Numerics;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Gherkin.Expansion;
 

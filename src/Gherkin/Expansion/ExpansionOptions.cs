@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChaosFeatures.Gherkin.Configuration;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Gherkin.Expansion;
 
@@ -10,7 +11,7 @@ namespace ChaosFeatures.Gherkin.Expansion;
 /// </summary>
 public sealed record ExpansionOptions
 {
-    public const string GenerationSeedVariable = "CHAOS_GEN_SEED";
+    public const string GenerationSeedVariable = SeedText.GenSeedVariable;
 
     /// <summary>The _FUZZ build's cap on mutation combinations per scenario and row (default <see cref="FuzzMaxCombinations"/>).</summary>
     public const string MaxCombinationsVariable = "CHAOS_MAX";
@@ -28,10 +29,10 @@ public sealed record ExpansionOptions
     public bool CapFromOptionsOverridesTags { get; init; }
 
     /// <summary>Mixed into the sampling seed when set; null keeps the set fixed by the scenario's identity alone.</summary>
-    public long? SamplingSeed { get; init; }
+    public ulong? SamplingSeed { get; init; }
 
-    /// <summary>Drives fuzzed values (<c>a..b</c>, <c>a|b|c</c>); <c>CHAOS_GEN_SEED</c>, default 1.</summary>
-    public long GenerationSeed { get; init; } = 1;
+    /// <summary>Drives fuzzed values (<c>a..b</c>, <c>a|b|c</c>); <c>CHAOS_GEN_SEED</c> (the full <see cref="ulong"/> range), default 1.</summary>
+    public ulong GenerationSeed { get; init; } = 1;
 
     /// <summary>Gherkin language for files without a <c># language:</c> header (reqnroll.json <c>language.feature</c>).</summary>
     public string FeatureLanguage { get; init; } = "en-US";
@@ -56,9 +57,15 @@ public sealed record ExpansionOptions
         var options = configuration is null
             ? Default
             : Default with { MaxCombinations = configuration.Chaos.MaxCombinations, FeatureLanguage = configuration.FeatureLanguage };
-        if (string.IsNullOrWhiteSpace(generationSeed))
-            return options;
-        return options with { GenerationSeed = ParseNonNegative(GenerationSeedVariable, generationSeed, "1 or 424242") };
+        // The same parser and message as the step library's, so a seed never passes one and fails the other.
+        try
+        {
+            return options with { GenerationSeed = SeedText.ParseGenSeed(generationSeed) };
+        }
+        catch (FormatException e)
+        {
+            throw new ConfigurationException(e.Message);
+        }
     }
 
     /// <summary>
@@ -70,14 +77,14 @@ public sealed record ExpansionOptions
     {
         var cap = string.IsNullOrWhiteSpace(maxCombinations)
             ? FuzzMaxCombinations
-            : ParseNonNegative(MaxCombinationsVariable, maxCombinations, "200");
+            : ParseCap(maxCombinations);
         if (cap < 1)
             throw new ConfigurationException($"{MaxCombinationsVariable} must be at least 1, got \"{maxCombinations}\"");
         return this with { MaxCombinations = (int)Math.Min(cap, int.MaxValue), CapFromOptionsOverridesTags = true, SamplingSeed = GenerationSeed };
     }
 
-    private static long ParseNonNegative(string variable, string value, string example) =>
+    private static long ParseCap(string value) =>
         long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
-            : throw new ConfigurationException($"{variable} must be a non-negative integer such as {example}, got \"{value}\"");
+            : throw new ConfigurationException($"{MaxCombinationsVariable} must be a non-negative integer such as 200, got \"{value}\"");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Gherkin.Expansion;
 
@@ -42,7 +43,7 @@ internal static partial class FuzzResolver
             throw new ExpansionException(line, 0, $"fuzzed range `{match.Value}` is empty; write `a..b` with a <= b, e.g. `{to}..{from}`");
 
         var span = unchecked((ulong)(to - from));
-        var offset = span == ulong.MaxValue ? random.Next() : random.NextBelow(span + 1);
+        var offset = span == ulong.MaxValue ? random.NextUInt64() : random.NextBelow(span + 1);
         var value = unchecked(from + (long)offset).ToString(CultureInfo.InvariantCulture);
         record.Add(new FuzzedValue(line, match.Value, value));
         return value;

@@ -1,4 +1,5 @@
 using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Seeds;
 using ChaosFeatures.Gherkin.Parsing;
 using Ast = Gherkin.Ast;
 
@@ -35,7 +36,7 @@ internal sealed class ScenarioExpander(ParsedFeature feature, ExpansionScope sco
     // From the scenario's identity rather than its line, so edits elsewhere keep the same sample.
     private ulong SamplingSeed(string scenarioName, ExampleRow? row)
     {
-        var seed = StableHash.Of($"{feature.Path}::{scenarioName}" + (row is null ? "" : $"::r{row.Index}"));
-        return options.SamplingSeed is { } extra ? StableHash.Combine(seed, unchecked((ulong)extra)) : seed;
+        var identity = $"{feature.Path}::{scenarioName}" + (row is null ? "" : $"::r{row.Index}");
+        return options.SamplingSeed is { } extra ? new Seed(extra).For(identity).Value : StableHash.Of(identity);
     }
 }

@@ -1,4 +1,5 @@
 using ChaosFeatures.Gherkin.Model;
+using ChaosFeatures.Seeds;
 using ChaosFeatures.Gherkin.Parsing;
 using Ast = Gherkin.Ast;
 
@@ -6,7 +7,7 @@ namespace ChaosFeatures.Gherkin.Expansion;
 
 /// <summary>Builds the <see cref="TestCase"/> for one combination of one scenario variant: flattens the
 /// mutation blocks, names it, then resolves fuzzed values from a seed tied to its id.</summary>
-internal sealed class TestCaseFactory(ParsedFeature feature, Ast.Scenario scenario, RuleDescriptor? rule, ScenarioVariant variant, IReadOnlyList<string> tags, long generationSeed)
+internal sealed class TestCaseFactory(ParsedFeature feature, Ast.Scenario scenario, RuleDescriptor? rule, ScenarioVariant variant, IReadOnlyList<string> tags, ulong generationSeed)
 {
     private const string IgnoreTag = "ignore";
 
@@ -32,7 +33,7 @@ internal sealed class TestCaseFactory(ParsedFeature feature, Ast.Scenario scenar
         var id = CaseNaming.Id(feature.Path, scenario.Location.Line, variant.Row?.Index, code);
 
         // Each case draws from its own stream, so one case can be regenerated alone.
-        var random = new SplitMix64(StableHash.Combine(StableHash.Of(id), unchecked((ulong)generationSeed)));
+        var random = new Seed(generationSeed).For(id).Generator();
         var fuzzed = new List<FuzzedValue>();
         var steps = flat.Select(s => new CaseStep(
             s.Step.Keyword, s.Step.KeywordType, FuzzResolver.Resolve(s.Step.Text, s.Step.Line, random, fuzzed),

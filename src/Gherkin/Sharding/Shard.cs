@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChaosFeatures.Gherkin.Configuration;
-using ChaosFeatures.Gherkin.Expansion;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Gherkin.Sharding;
 

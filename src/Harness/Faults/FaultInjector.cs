@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using ChaosFeatures.Harness.EventLog;
 using ChaosFeatures.Harness.Seeds;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Harness.Faults;
 

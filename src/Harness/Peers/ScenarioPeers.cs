@@ -28,9 +28,8 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
         ? spec
         : throw new InvalidOperationException($"no evil peer \"{name}\" yet; known: {Known()}. Define it first, e.g. 'Given an evil peer \"{name}\" serving 256 bytes'");
 
-    /// <summary>Deterministic bytes for peer <paramref name="name"/> from the test's payload seed.</summary>
-    public Func<byte[]> GeneratedPayload(string name, int size) =>
-        () => PayloadGenerator.Generate(StableHash.Combine(seeds().PayloadSeed, StableHash.Fnv1a64("peer:" + name)), size);
+    /// <summary>Deterministic bytes for peer <paramref name="name"/> from the test's payload seed (an in-memory stream of that name and size holds the same).</summary>
+    public Func<byte[]> GeneratedPayload(string name, int size) => () => seeds().PayloadFor(name).Payload(size);
 
     /// <summary>Starts the peer (and its proxy) the first time anyone needs it; later calls get the same one.</summary>
     public Task<RunningPeer> GetAsync(string name, CancellationToken cancellationToken)
@@ -92,7 +91,7 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
 
     private async Task<RunningPeer> StartAsync(PeerSpec spec, CancellationToken cancellationToken)
     {
-        var proxySeed = StableHash.Combine(seeds().ToxicSeed, StableHash.Fnv1a64("proxy:" + spec.Name));
+        var proxySeed = seeds().ToxicFor(spec.Name, "proxy").Value;
         var peer = await RunningPeer.StartAsync(spec, events(), proxySeed, cancellationToken);
         leaks.TrackPort(peer.PeerEndPoint.Port);
         if (peer.Proxy is { } proxy) leaks.TrackPort(proxy.ListenEndpoint.Port);

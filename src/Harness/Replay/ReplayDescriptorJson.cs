@@ -64,6 +64,8 @@ public static class ReplayDescriptorJson
             throw new ReplayDescriptorException($"{source}: malformed descriptor: expected a JSON object, got {root.ValueKind}");
         if (!root.TryGetProperty("version", out var version))
             throw new ReplayDescriptorException($"{source}: field 'version' is missing (expected {ReplayDescriptor.CurrentVersion})");
+        if (version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var old) && old is >= 1 and < ReplayDescriptor.CurrentVersion)
+            throw new ReplayDescriptorException($"{source}: descriptor version {old} is too old: its seeds were drawn before the draws changed, so they no longer replay the failure (this tool reads version {ReplayDescriptor.CurrentVersion}); run the failing case again to record a new descriptor");
         if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != ReplayDescriptor.CurrentVersion)
             throw new ReplayDescriptorException($"{source}: unknown descriptor version {version.GetRawText()} (this tool reads version {ReplayDescriptor.CurrentVersion})");
     }

@@ -31,7 +31,7 @@ public static class ReplayDescriptorWriter
             stem.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_');
         var text = stem.ToString().Trim('.');
         if (text.Length > MaxStemLength)
-            text = text[..MaxStemLength] + "_" + Seeds.StableHash.Fnv1a64(testId).ToString("x16");
+            text = text[..MaxStemLength] + "_" + ChaosFeatures.Seeds.StableHash.Of(testId).ToString("x16");
         return text + ".json";
     }
 

@@ -1,5 +1,6 @@
 #if _FUZZ
 using ChaosFeatures.Harness.Seeds;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Harness.Scheduling;
 
@@ -17,7 +18,7 @@ internal sealed class FuzzPerturbation(ulong seed)
 
     public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(1);
 
-    private readonly SplitMix64 _random = new(StableHash.Combine(seed, StableHash.Fnv1a64("fuzz-perturbation")));
+    private readonly SplitMix64 _random = new Seed(seed).For("fuzz-perturbation").Generator();
 
     public bool ShouldPause() => _random.NextUInt64() % PauseOneIn == 0;
 }

@@ -1,4 +1,5 @@
 using ChaosFeatures.Harness.Seeds;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Harness.Scheduling;
 

@@ -1,3 +1,5 @@
+using ChaosFeatures.Seeds;
+
 namespace ChaosFeatures.Harness.Seeds;
 
 /// <summary>
@@ -7,19 +9,16 @@ namespace ChaosFeatures.Harness.Seeds;
 /// </summary>
 public sealed record ChaosSeeds(ulong GenSeed, SchedulerSpec Scheduler)
 {
-    public const string GenSeedVariable = "CHAOS_GEN_SEED";
-    public const string GenSeedAccepted = "a non-negative integer (0..18446744073709551615), default 1";
+    public const string GenSeedVariable = SeedText.GenSeedVariable;
+    public const string GenSeedAccepted = SeedText.GenSeedAccepted;
 
     public static ChaosSeeds Default { get; } = new(1, SchedulerSpec.Fifo);
 
-    /// <summary>Reads both variables; unset or empty means the default.</summary>
-    public static ChaosSeeds FromEnvironment() =>
-        Parse(Environment.GetEnvironmentVariable(GenSeedVariable), Environment.GetEnvironmentVariable(SchedulerSpec.Variable));
-
+    /// <summary>Unset or empty means the default; a bad value throws the one-line <see cref="ChaosConfigurationException"/>.</summary>
     public static ChaosSeeds Parse(string? genSeed, string? scheduler)
     {
         ulong gen = 1;
-        if (!string.IsNullOrEmpty(genSeed) && !SchedulerSpec.TryUInt64(genSeed, out gen))
+        if (!string.IsNullOrEmpty(genSeed) && !SeedText.TryParse(genSeed, out gen))
             throw new ChaosConfigurationException(GenSeedVariable, genSeed, GenSeedAccepted);
         return new ChaosSeeds(gen, SchedulerSpec.Parse(scheduler));
     }
@@ -34,23 +33,23 @@ public sealed record ChaosSeeds(ulong GenSeed, SchedulerSpec Scheduler)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(iteration);
         if (iteration == 0) return this;
-        var salt = StableHash.Fnv1a64("iteration");
         var scheduler = Scheduler.Kind == SchedulerKind.Fifo
             ? Scheduler
-            : Scheduler with { Seed = StableHash.Combine(Scheduler.Seed, (ulong)iteration, salt) };
-        return new ChaosSeeds(StableHash.Combine(GenSeed, (ulong)iteration, salt), scheduler);
+            : Scheduler with { Seed = Iteration(Scheduler.Seed, iteration) };
+        return new ChaosSeeds(Iteration(GenSeed, iteration), scheduler);
     }
 
     /// <summary>Sub-seeds for one test case, from its stable id (never string.GetHashCode, which is randomised per process).</summary>
     public CaseSeeds For(string testCaseId)
     {
         ArgumentException.ThrowIfNullOrEmpty(testCaseId);
-        var id = StableHash.Fnv1a64(testCaseId);
         return new CaseSeeds(
             testCaseId,
             this,
-            PayloadSeed: StableHash.Combine(GenSeed, id, StableHash.Fnv1a64("payload")),
-            SchedulerSeed: StableHash.Combine(Scheduler.Seed, id, StableHash.Fnv1a64("scheduler")),
-            ToxicSeed: StableHash.Combine(GenSeed, id, StableHash.Fnv1a64("toxic")));
+            PayloadSeed: new Seed(GenSeed).For("payload", testCaseId).Value,
+            SchedulerSeed: new Seed(Scheduler.Seed).For("scheduler", testCaseId).Value,
+            ToxicSeed: new Seed(GenSeed).For("toxic", testCaseId).Value);
     }
+
+    private static ulong Iteration(ulong seed, int iteration) => new Seed(seed).For("iteration").For((ulong)iteration).Value;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Harness.Seeds;
 
@@ -6,7 +7,7 @@ namespace ChaosFeatures.Harness.Seeds;
 public sealed record SchedulerSpec(SchedulerKind Kind, ulong Seed, int Depth)
 {
     public const string Variable = "CHAOS_SCHED";
-    public const string AcceptedForms = "fifo | random:SEED | pct:SEED:DEPTH";
+    public const string AcceptedForms = "fifo | random:SEED | pct:SEED:DEPTH (SEED " + SeedText.Range + ", DEPTH >= 1)";
 
     public static SchedulerSpec Fifo { get; } = new(SchedulerKind.Fifo, 0, 0);
 
@@ -18,8 +19,8 @@ public sealed record SchedulerSpec(SchedulerKind Kind, ulong Seed, int Depth)
         return parts switch
         {
             ["fifo"] => Fifo,
-            ["random", var seed] when TryUInt64(seed, out var s) => new(SchedulerKind.Random, s, 0),
-            ["pct", var seed, var depth] when TryUInt64(seed, out var s) && int.TryParse(depth, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d >= 1
+            ["random", var seed] when SeedText.TryParse(seed, out var s) => new(SchedulerKind.Random, s, 0),
+            ["pct", var seed, var depth] when SeedText.TryParse(seed, out var s) && int.TryParse(depth, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d >= 1
                 => new(SchedulerKind.Pct, s, d),
             _ => throw new ChaosConfigurationException(Variable, text, AcceptedForms),
         };
@@ -32,7 +33,4 @@ public sealed record SchedulerSpec(SchedulerKind Kind, ulong Seed, int Depth)
         SchedulerKind.Random => $"random:{Seed}",
         _ => $"pct:{Seed}:{Depth}",
     };
-
-    internal static bool TryUInt64(string text, out ulong value) =>
-        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

@@ -8,12 +8,12 @@ public sealed class ScenarioStreams(Func<CaseSeeds> seeds)
 {
     private readonly ConcurrentDictionary<string, StreamSpec> _specs = new(StringComparer.Ordinal);
 
-    /// <summary>A stream of <paramref name="size"/> deterministic bytes from the test's payload seed, as peers serve.</summary>
+    /// <summary>A stream of <paramref name="size"/> deterministic bytes from the test's payload seed: the bytes a peer of the same name and size serves.</summary>
     public void Define(string name, int size)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (size < 0) throw new ArgumentOutOfRangeException(nameof(size), size, "an in-memory stream holds >= 0 bytes");
-        var spec = new StreamSpec(name, () => PayloadGenerator.Generate(StableHash.Combine(seeds().PayloadSeed, StableHash.Fnv1a64("stream:" + name)), size));
+        var spec = new StreamSpec(name, () => seeds().PayloadFor(name).Payload(size));
         if (!_specs.TryAdd(name, spec)) throw new InvalidOperationException($"in-memory stream \"{name}\" is already defined; use another name");
     }
 

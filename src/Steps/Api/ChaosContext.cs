@@ -101,7 +101,7 @@ public sealed class ChaosContext(ChaosScenario scenario)
     public ulong Seed(string purpose)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
-        return StableHash.Combine(scenario.Seeds.PayloadSeed, StableHash.Fnv1a64("user:" + purpose));
+        return scenario.Seeds.PayloadFor(purpose, "user").Value;
     }
 
     /// <summary>An event on the case's timeline (and in events.jsonl): <c>Record("C", "cache_miss", ("key", "user:1"))</c>.</summary>

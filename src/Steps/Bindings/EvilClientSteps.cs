@@ -8,6 +8,7 @@ using ChaosFeatures.EvilPeer.EvilClients.Noise;
 using ChaosFeatures.EvilPeer.EvilClients.Slowloris;
 using ChaosFeatures.Harness.ServersUnderTest;
 using ChaosFeatures.Harness.Seeds;
+using ChaosFeatures.Seeds;
 using ChaosFeatures.Steps.Arguments;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;
@@ -69,10 +70,11 @@ public sealed class EvilClientSteps(ChaosScenario chaos)
     [Given("evil client {string} uses {int} connections"), StepExample("Given evil client \"E\" uses 5 connections")]
     public void UsesConnections(string client, int connections) => chaos.Servers.ConfigureClient(client).Connections = connections;
 
-    [Given("evil client {string} uses seed {long}"), StepExample("Given evil client \"E\" uses seed 7")]
-    public void UsesSeed(string client, long seed) => chaos.Servers.ConfigureClient(client).Seed = seed >= 0
-        ? (ulong)seed
-        : throw new ArgumentOutOfRangeException(nameof(seed), $"evil client \"{client}\": seed {seed} is out of range 0..{long.MaxValue}");
+    // {word}, not {long}: the one seed parser, over the full ulong range.
+    [Given("evil client {string} uses seed {word}"), StepExample("Given evil client \"E\" uses seed 7")]
+    public void UsesSeed(string client, string seed) => chaos.Servers.ConfigureClient(client).Seed = SeedText.TryParse(seed, out var value)
+        ? value
+        : throw new ArgumentException(SeedText.Invalid($"evil client \"{client}\": seed", seed, SeedText.Range), nameof(seed));
 
     [Given("evil client {string} gives up connecting after {int} ms"), StepExample("Given evil client \"E\" gives up connecting after 2000 ms")]
     public void GivesUpConnecting(string client, int ms) => chaos.Servers.ConfigureClient(client).ConnectTimeoutMs = ms;
@@ -90,7 +92,7 @@ public sealed class EvilClientSteps(ChaosScenario chaos)
     public async Task Attacks(string client, string server)
     {
         ServerUnderTest target = await chaos.Servers.GetServerAsync(server, chaos.Cancellation);
-        ulong seed = StableHash.Combine(chaos.Seeds.PayloadSeed, StableHash.Fnv1a64("evil-client:" + client));
+        ulong seed = chaos.Seeds.PayloadFor(client, "evil-client").Value;
         await chaos.Servers.AttackAsync(client, target.EndPoint, seed, chaos.Cancellation);
     }
 

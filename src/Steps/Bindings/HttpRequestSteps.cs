@@ -39,7 +39,7 @@ public sealed class HttpRequestSteps(ChaosScenario chaos)
     public Task Posts(string task, int bytes, string path, string peer)
     {
         if (bytes < 0) throw new ArgumentOutOfRangeException(nameof(bytes), bytes, $"task \"{task}\" posts N bytes: N must be >= 0");
-        var body = PayloadGenerator.Generate(StableHash.Combine(chaos.Seeds.PayloadSeed, StableHash.Fnv1a64($"post:{task}:{path}:{bytes}")), bytes);
+        var body = chaos.Seeds.PayloadFor($"{task}:{path}:{bytes}", "post").Payload(bytes);
         return Request(task, peer, new HttpCall { Method = HttpMethod.Post, Path = path, Body = body }, 1, parallel: false);
     }
 

@@ -49,6 +49,6 @@ public sealed class RecordSteps(ChaosScenario chaos)
     {
         if (count is < 0 or > FakeRecords.MaxCount)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"fake records: the count must be 0..{FakeRecords.MaxCount}");
-        return () => FakeRecords.Encode(FakeRecords.Generate(StableHash.Combine(chaos.Seeds.PayloadSeed, StableHash.Fnv1a64("records:" + purpose)), count), format);
+        return () => FakeRecords.Encode(FakeRecords.Generate(chaos.Seeds.PayloadFor(purpose, "records").Value, count), format);
     }
 }

@@ -1,4 +1,5 @@
 using Reqnroll;
+using ChaosFeatures.Seeds;
 using ChaosFeatures.Steps.Catalogue;
 using ChaosFeatures.Steps.Scenario;
 
@@ -9,7 +10,8 @@ namespace ChaosFeatures.Steps.Bindings;
     "The step must come before every other chaos step; the scheduler accepts fifo | random:SEED | pct:SEED:DEPTH.")]
 public sealed class SeedSteps(ChaosScenario chaos)
 {
-    [Given("the chaos seeds are gen {long} and sched {string}"), StepExample("Given the chaos seeds are gen 42 and sched \"random:7\"")]
-    public void Pinned(long gen, string sched) =>
-        chaos.PinSeeds(gen >= 0 ? (ulong)gen : throw new ArgumentOutOfRangeException(nameof(gen), gen, "the gen seed must be >= 0"), sched);
+    // {word}, not {long}: a seed is any ulong (freeze writes seeds past 2^63), parsed by the one seed parser.
+    [Given("the chaos seeds are gen {word} and sched {string}"), StepExample("Given the chaos seeds are gen 42 and sched \"random:7\"")]
+    public void Pinned(string gen, string sched) =>
+        chaos.PinSeeds(SeedText.TryParse(gen, out var seed) ? seed : throw new ArgumentException(SeedText.Invalid("the gen seed", gen, SeedText.Range), nameof(gen)), sched);
 }

@@ -54,7 +54,7 @@ public sealed class TaskSteps(ChaosScenario chaos)
     private async Task Upload(string task, int bytes, string peer, int writeSize)
     {
         var running = await chaos.Peers.GetAsync(peer, chaos.Cancellation);
-        var payload = PayloadGenerator.Generate(StableHash.Combine(chaos.Seeds.PayloadSeed, StableHash.Fnv1a64($"upload:{task}:{bytes}")), bytes);
+        var payload = chaos.Seeds.PayloadFor($"{task}:{bytes}", "upload").Payload(bytes);
         chaos.Tasks.Enqueue(task, TaskActions.Upload(chaos.Tasks.Get(task), running, payload, writeSize, chaos.Counters, chaos.Timeline));
     }
 }

@@ -5,6 +5,7 @@ using ChaosFeatures.EvilPeer.Peers.Accept;
 using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Tests.Forked;
 
@@ -13,13 +14,13 @@ public sealed class FaultTableTests
     [Fact]
     public void Serve_options_round_trip_through_json()
     {
-        var options = new PeerOptions("EP", new ServeBehaviour(Payload.Generate(50, 1), slice: 7, delayMs: 3, closeAfter: 40, hardReset: true, holdMs: 9),
+        var options = new PeerOptions("EP", new ServeBehaviour(PayloadGenerator.Generate(seed: 1, length: 50), slice: 7, delayMs: 3, closeAfter: 40, hardReset: true, holdMs: 9),
             acceptFault: AcceptFault.Delay(20), maxConnections: 2, receiveBufferSize: 4096);
 
         PeerOptions back = FaultTable.Parse(FaultTable.FromOptions(options).ToJson()).ToOptions();
 
         var serve = (ServeBehaviour)back.Behaviour;
-        serve.Payload.ToArray().Should().Equal(Payload.Generate(50, 1));
+        serve.Payload.ToArray().Should().Equal(PayloadGenerator.Generate(seed: 1, length: 50));
         (serve.Slice, serve.DelayMs, serve.CloseAfter, serve.HardReset, serve.HoldMs).Should().Be((7, 3, 40L, true, 9));
         back.AcceptFault.Should().Be(AcceptFault.Delay(20));
         (back.Name, back.MaxConnections, back.ReceiveBufferSize, back.Listen).Should().Be((options.Name, 2, 4096, options.Listen));

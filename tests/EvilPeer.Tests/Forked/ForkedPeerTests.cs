@@ -4,12 +4,13 @@ using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.EvilPeer.Tests.Peers;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Tests.Forked;
 
 public sealed class ForkedPeerTests
 {
-    private static readonly byte[] Bytes = Payload.Generate(1000, seed: 9);
+    private static readonly byte[] Bytes = PayloadGenerator.Generate(seed: 9, length: 1000);
 
     [Fact]
     public async Task Serves_like_the_in_process_peer_and_streams_its_events()
@@ -32,7 +33,7 @@ public sealed class ForkedPeerTests
     [Fact]
     public async Task Forked_consumer_counts_and_hashes_like_the_in_process_one()
     {
-        byte[] upload = Payload.Generate(50_000, seed: 6);
+        byte[] upload = PayloadGenerator.Generate(seed: 6, length: 50_000);
         await using var peer = await ForkedPeer.StartAsync(new PeerOptions("EP", new ConsumeBehaviour(readSize: 4096)));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
@@ -74,7 +75,7 @@ public sealed class ForkedPeerTests
     [Fact]
     public async Task Killed_mid_transfer_the_client_sees_the_end_and_no_process_remains()
     {
-        byte[] big = Payload.Generate(100_000, seed: 2);
+        byte[] big = PayloadGenerator.Generate(seed: 2, length: 100_000);
         await using var peer = await ForkedPeer.StartAsync(new PeerOptions("EP", new ServeBehaviour(big, slice: 1000, delayMs: 20)));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
         var first = new byte[1000];

@@ -4,13 +4,14 @@ using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.EvilPeer.Tests.Peers;
 using ChaosFeatures.EvilPeer.Tls;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Tests.Http;
 
 /// <summary>Each response fault against a real HttpClient (SocketsHttpHandler); assertions are what it was seen to do.</summary>
 public sealed class HttpFaultTests
 {
-    private static readonly byte[] Body = Payload.Generate(1000, seed: 11);
+    private static readonly byte[] Body = PayloadGenerator.Generate(seed: 11, length: 1000);
     private static readonly TimeSpan ShortBound = TimeSpan.FromSeconds(1);
 
     private static Task<Peer> Start(HttpResponsePlan plan, RecordingSink? sink = null) =>

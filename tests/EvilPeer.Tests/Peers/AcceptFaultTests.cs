@@ -2,12 +2,13 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Accept;
 using ChaosFeatures.EvilPeer.Peers.Serve;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;
 
 public sealed class AcceptFaultTests
 {
-    private static readonly byte[] Bytes = Payload.Generate(100, seed: 1);
+    private static readonly byte[] Bytes = PayloadGenerator.Generate(seed: 1, length: 100);
 
     private static Task<Peer> Start(AcceptFault fault, int? maxConnections = null) =>
         PeerHost.StartAsync(new PeerOptions("EP", new ServeBehaviour(Bytes), acceptFault: fault, maxConnections: maxConnections));

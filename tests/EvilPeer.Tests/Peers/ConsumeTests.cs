@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Serve;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;
 
@@ -15,7 +16,7 @@ public sealed class ConsumeTests
     [Fact]
     public async Task Hash_and_count_match_what_the_client_sent()
     {
-        byte[] upload = Payload.Generate(100_000, seed: 3);
+        byte[] upload = PayloadGenerator.Generate(seed: 3, length: 100_000);
         await using var peer = await Start(new ConsumeBehaviour(readSize: 4096));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
@@ -33,7 +34,7 @@ public sealed class ConsumeTests
     [Fact]
     public async Task Stop_after_reads_exactly_that_many_bytes()
     {
-        byte[] upload = Payload.Generate(10_000, seed: 4);
+        byte[] upload = PayloadGenerator.Generate(seed: 4, length: 10_000);
         await using var peer = await Start(new ConsumeBehaviour(readSize: 1000, stopAfter: 3000));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 

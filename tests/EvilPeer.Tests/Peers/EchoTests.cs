@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Echo;
 using ChaosFeatures.EvilPeer.Peers.Serve;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;
 
@@ -10,7 +11,7 @@ public sealed class EchoTests
     [Fact]
     public async Task Echoes_everything_then_answers_fin_with_fin()
     {
-        byte[] upload = Payload.Generate(200_000, seed: 5);
+        byte[] upload = PayloadGenerator.Generate(seed: 5, length: 200_000);
         await using var peer = await PeerHost.StartAsync(new PeerOptions("EP", new EchoBehaviour()));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 

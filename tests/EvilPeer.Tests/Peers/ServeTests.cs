@@ -1,12 +1,13 @@
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Serve;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;
 
 public sealed class ServeTests
 {
-    private static readonly byte[] Bytes = Payload.Generate(1000, seed: 7);
+    private static readonly byte[] Bytes = PayloadGenerator.Generate(seed: 7, length: 1000);
 
     private static Task<Peer> Start(ServeBehaviour serve, RecordingSink? sink = null) =>
         PeerHost.StartAsync(new PeerOptions("EP", serve), sink);

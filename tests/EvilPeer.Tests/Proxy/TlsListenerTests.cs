@@ -8,6 +8,7 @@ using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.LimitData;
 using ChaosFeatures.EvilPeer.Toxics.Slicer;
+using ChaosFeatures.Seeds;
 using RecordingSink = ChaosFeatures.EvilPeer.Tests.Proxy.Support.RecordingSink;
 
 namespace ChaosFeatures.EvilPeer.Tests.Proxy;
@@ -18,7 +19,7 @@ namespace ChaosFeatures.EvilPeer.Tests.Proxy;
 /// </summary>
 public sealed class TlsListenerTests
 {
-    private static readonly byte[] Bytes = Payload.Generate(5000, seed: 9);
+    private static readonly byte[] Bytes = PayloadGenerator.Generate(seed: 9, length: 5000);
     private static readonly TimeSpan ShortBound = TimeSpan.FromSeconds(1);
 
     private static async Task<(LoopbackServer Server, ToxicProxy Proxy, RecordingSink Sink)> StartAsync(TlsOptions tls, params ToxicOptions[] toxics)

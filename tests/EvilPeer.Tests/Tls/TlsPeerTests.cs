@@ -4,6 +4,7 @@ using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.EvilPeer.Tests.Peers;
 using ChaosFeatures.EvilPeer.Tls;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Tests.Tls;
 
@@ -13,7 +14,7 @@ namespace ChaosFeatures.EvilPeer.Tests.Tls;
 /// </summary>
 public sealed class TlsPeerTests
 {
-    private static readonly byte[] Bytes = Payload.Generate(5000, seed: 3);
+    private static readonly byte[] Bytes = PayloadGenerator.Generate(seed: 3, length: 5000);
     private static readonly TimeSpan ShortBound = TimeSpan.FromSeconds(1);
 
     private static Task<Peer> Start(TlsOptions tls, ServeBehaviour? serve = null, RecordingSink? sink = null) =>

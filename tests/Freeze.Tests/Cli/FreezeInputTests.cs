@@ -14,6 +14,7 @@ public sealed class FreezeInputTests(PlantedBugRun planted) : IDisposable
 
     [Theory]
     [InlineData("version", "7", "unknown descriptor version 7")]
+    [InlineData("version", "1", "descriptor version 1 is too old")]
     [InlineData("testId", null, "testId")]
     [InlineData("featurePath", "\"../../outside.feature\"", "inside the suite")]
     [InlineData("featurePath", "\"/etc/passwd.feature\"", "inside the suite")]

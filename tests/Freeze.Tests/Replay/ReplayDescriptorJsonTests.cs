@@ -16,7 +16,7 @@ public class ReplayDescriptorJsonTests
 
         ReplayDescriptorJson.Serialize(read).Should().Be(json);
         read.Seeds.Derived.Toxic.Should().Be(ulong.MaxValue);
-        json.Should().StartWith("{\n  \"version\": 1,").And.Contain("\"kind\": \"any-of\"").And.NotContain("\r");
+        json.Should().StartWith("{\n  \"version\": 2,").And.Contain("\"kind\": \"any-of\"").And.NotContain("\r");
     }
 
     [Theory]
@@ -31,7 +31,8 @@ public class ReplayDescriptorJsonTests
     }
 
     [Theory]
-    [InlineData("version", "2", "unknown descriptor version 2")]
+    [InlineData("version", "3", "unknown descriptor version 3")]
+    [InlineData("version", "1", "descriptor version 1 is too old")]
     [InlineData("testId", null, "testId")]
     [InlineData("decisionHash", "\"abc\"", "decisionHash")]
     [InlineData("build", "\"Profile\"", "build")]

@@ -30,7 +30,7 @@ public class FuzzWideningTests
     [Fact]
     public void The_sample_follows_the_generation_seed()
     {
-        List<string?> Sample(long gen) => TempRepo.LoadClean(Capped, (ExpansionOptions.Default with { GenerationSeed = gen }).Widen("10"))
+        List<string?> Sample(ulong gen) => TempRepo.LoadClean(Capped, (ExpansionOptions.Default with { GenerationSeed = gen }).Widen("10"))
             .TestCases.Select(c => c.MutationCode).ToList();
 
         Sample(7).Should().Equal(Sample(7));

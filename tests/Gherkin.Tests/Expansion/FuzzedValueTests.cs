@@ -11,7 +11,7 @@ public class FuzzedValueTests
         $"Feature: F\n  Scenario Outline: s\n    Given {step}\n    Examples:\n      | n |\n"
         + string.Concat(Enumerable.Range(1, 20).Select(i => $"      | {i} |\n"));
 
-    private static IReadOnlyList<TestCase> Load(string step, long seed = 1) =>
+    private static IReadOnlyList<TestCase> Load(string step, ulong seed = 1) =>
         TempRepo.LoadClean(Fuzzed(step), ExpansionOptions.Default with { GenerationSeed = seed }).TestCases;
 
     [Fact]
@@ -50,7 +50,7 @@ public class FuzzedValueTests
     [Fact]
     public void The_same_seed_gives_the_same_values_and_another_seed_different_ones()
     {
-        var values = (long seed) => Load("sleep 0..1000000 ms", seed).Select(c => c.FuzzedValues.Single().Value).ToList();
+        var values = (ulong seed) => Load("sleep 0..1000000 ms", seed).Select(c => c.FuzzedValues.Single().Value).ToList();
 
         values(1).Should().Equal(values(1));
         values(1).Should().NotEqual(values(2));

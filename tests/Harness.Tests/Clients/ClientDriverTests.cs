@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Seeds;
 using ChaosFeatures.Harness.Tests.Support;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Harness.Tests.Clients;
 

@@ -6,6 +6,7 @@ using ChaosFeatures.Harness.Leaks;
 using ChaosFeatures.Harness.Scheduling;
 using ChaosFeatures.Harness.Seeds;
 using ChaosFeatures.Harness.Tests.Support;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Harness.Tests.Clients;
 

@@ -5,13 +5,14 @@ using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.Harness.Clients;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Harness.Tests.Clients;
 
 /// <summary>The tls, http and http-retry drivers against real peers: outcomes are what the real clients were seen to do.</summary>
 public sealed class TlsAndHttpDriverTests
 {
-    private static readonly byte[] Bytes = Payload.Generate(4000, seed: 21);
+    private static readonly byte[] Bytes = PayloadGenerator.Generate(seed: 21, length: 4000);
 
     private static async Task<TransferResult> DownloadAsync(string driver, PeerOptions options, TimeSpan? timeout = null)
     {

@@ -61,6 +61,21 @@ public sealed class MergeInputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_manifest_with_a_negative_gen_seed()
+    {
+        Directory.CreateDirectory(_temp.Combine("a"));
+        File.WriteAllText(_temp.Combine("a", "job.json"), "{\"version\":1,\"shard\":\"1/1\",\"genSeed\":-1,\"scheduler\":\"fifo\",\"iterations\":1,\"runId\":\"r\",\"exitCode\":0}");
+        await ExpectBadInputAsync("'genSeed' must be a whole number from 0..18446744073709551615", _temp.Combine("a"), "--out", Out);
+    }
+
+    [Fact]
+    public void A_manifest_holds_any_seed_a_job_can_run() // CHAOS_GEN_SEED's range, past 2^63 too
+    {
+        JobFolderWriter.Manifest(_temp.Combine("a"), "1/1", genSeed: ulong.MaxValue);
+        ChaosFeatures.Merge.Jobs.JobManifest.Read(_temp.Combine("a", "job.json")).GenSeed.Should().Be(ulong.MaxValue);
+    }
+
+    [Fact]
     public async Task A_manifest_that_is_not_json()
     {
         Directory.CreateDirectory(_temp.Combine("a"));

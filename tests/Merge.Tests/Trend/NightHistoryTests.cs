@@ -60,7 +60,7 @@ public sealed class NightHistoryTests
         NightHistory.Window([tonight], tonight, 7).Should().ContainSingle();
     }
 
-    private static JobManifest Job(long gen, string scheduler) => new(Shard.Parse("1/1"), gen, scheduler, 3, "run", 0);
+    private static JobManifest Job(ulong gen, string scheduler) => new(Shard.Parse("1/1"), gen, scheduler, 3, "run", 0);
 
     private static IReadOnlyList<ReportedCase> Case(string id, int passed, int failed) =>
     [

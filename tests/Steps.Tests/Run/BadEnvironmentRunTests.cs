@@ -6,7 +6,7 @@ namespace ChaosFeatures.Steps.Tests.Run;
 /// <summary>For real: `dotnet test tests/Specs` with CHAOS_SCHED=bogus fails every case with the one line that names it.</summary>
 public sealed class BadEnvironmentRunTests
 {
-    private const string Line = "CHAOS_SCHED='bogus' is invalid; accepted: fifo | random:SEED | pct:SEED:DEPTH";
+    private const string Line = "CHAOS_SCHED='bogus' is invalid; accepted: fifo | random:SEED | pct:SEED:DEPTH (SEED 0..18446744073709551615, DEPTH >= 1)";
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
 
     [Fact]

@@ -15,8 +15,8 @@ public sealed class ChaosRunSettingsTests
     }
 
     [Theory]
-    [InlineData("CHAOS_SCHED", "bogus", "CHAOS_SCHED='bogus' is invalid; accepted: fifo | random:SEED | pct:SEED:DEPTH")]
-    [InlineData("CHAOS_SCHED", "pct:1:0", "CHAOS_SCHED='pct:1:0' is invalid; accepted: fifo | random:SEED | pct:SEED:DEPTH")]
+    [InlineData("CHAOS_SCHED", "bogus", "CHAOS_SCHED='bogus' is invalid; accepted: fifo | random:SEED | pct:SEED:DEPTH (SEED 0..18446744073709551615, DEPTH >= 1)")]
+    [InlineData("CHAOS_SCHED", "pct:1:0", "CHAOS_SCHED='pct:1:0' is invalid; accepted: fifo | random:SEED | pct:SEED:DEPTH (SEED 0..18446744073709551615, DEPTH >= 1)")]
     [InlineData("CHAOS_GEN_SEED", "-3", "CHAOS_GEN_SEED='-3' is invalid; accepted: a non-negative integer")]
     [InlineData("CHAOS_RUN_ID", "../x", "CHAOS_RUN_ID='../x' is invalid; accepted: a file name without path separators")]
     public void A_bad_value_is_one_line_naming_the_variable_and_the_accepted_forms(string variable, string value, string expected)

@@ -23,7 +23,7 @@ internal static class OriginalCase
         {
             MaxCombinations = suite.Configuration.Chaos.MaxCombinations,
             FeatureLanguage = suite.Configuration.FeatureLanguage,
-            GenerationSeed = (long)descriptor.Seeds.Gen,
+            GenerationSeed = descriptor.Seeds.Gen,
         };
         var found = Load(suite, descriptor, options)
             ?? Load(suite, descriptor, options with { MaxCombinations = WideCap, CapFromOptionsOverridesTags = true })

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChaosFeatures.Gherkin.Configuration;
 using ChaosFeatures.Gherkin.Sharding;
 using ChaosFeatures.Merge.Cli;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.Merge.Jobs;
 
@@ -11,7 +12,7 @@ namespace ChaosFeatures.Merge.Jobs;
 /// <c>{"version":1,"shard":"2/3","genSeed":7,"scheduler":"random:11","iterations":3,"runId":"…","exitCode":0}</c>.
 /// </summary>
 /// <param name="ExitCode">What <c>dotnet test</c> exited with (124: cut by the time budget).</param>
-internal sealed partial record JobManifest(Shard Shard, long GenSeed, string Scheduler, int Iterations, string RunId, int ExitCode)
+internal sealed partial record JobManifest(Shard Shard, ulong GenSeed, string Scheduler, int Iterations, string RunId, int ExitCode)
 {
     public const string FileName = "job.json";
 
@@ -49,7 +50,7 @@ internal sealed partial record JobManifest(Shard Shard, long GenSeed, string Sch
         var scheduler = Text(root, path, "scheduler");
         if (!SchedulerForm().IsMatch(scheduler))
             throw new MergeInputException($"{path}: 'scheduler' must be fifo, random:SEED or pct:SEED:DEPTH, got '{scheduler}'");
-        return new JobManifest(shard, Number(root, path, "genSeed", 0, long.MaxValue), scheduler,
+        return new JobManifest(shard, Seed(root, path, "genSeed"), scheduler,
             (int)Number(root, path, "iterations", 1, int.MaxValue), Text(root, path, "runId"), (int)Number(root, path, "exitCode", 0, 255));
     }
 
@@ -57,6 +58,12 @@ internal sealed partial record JobManifest(Shard Shard, long GenSeed, string Sch
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
             ? text
             : throw new MergeInputException($"{path}: '{name}' must be a non-empty string");
+
+    // The one seed range (CHAOS_GEN_SEED's): a job may run any ulong seed, so its manifest may hold one.
+    private static ulong Seed(JsonElement root, string path, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var seed)
+            ? seed
+            : throw new MergeInputException($"{path}: '{name}' must be a whole number from {SeedText.Range}");
 
     private static long Number(JsonElement root, string path, string name, long min, long max) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= min && number <= max

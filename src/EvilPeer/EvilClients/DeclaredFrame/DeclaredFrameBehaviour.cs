@@ -1,4 +1,4 @@
-using ChaosFeatures.EvilPeer.Randomness;
+using ChaosFeatures.Seeds;
 using ChaosFeatures.EvilPeer.Validation;
 
 namespace ChaosFeatures.EvilPeer.EvilClients.DeclaredFrame;
@@ -55,7 +55,7 @@ public sealed record DeclaredFrameBehaviour : EvilClientBehaviour
         {
             // One chunk of seeded noise, sent again and again: the body's content does not matter, its size does.
             var chunk = new byte[(int)Math.Min(ChunkBytes, BodyBytes)];
-            var random = new ChaosRandom(SeedMixer.Mix(run.Options.Seed, (ulong)connection.Id));
+            var random = new Seed(run.Options.Seed).For((ulong)connection.Id).Generator();
             for (int i = 0; i < chunk.Length; i++) chunk[i] = (byte)random.NextUInt64();
             for (long sent = 0; sent < BodyBytes;)
             {

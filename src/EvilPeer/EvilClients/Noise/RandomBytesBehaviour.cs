@@ -1,4 +1,4 @@
-using ChaosFeatures.EvilPeer.Randomness;
+using ChaosFeatures.Seeds;
 using ChaosFeatures.EvilPeer.Validation;
 
 namespace ChaosFeatures.EvilPeer.EvilClients.Noise;
@@ -6,7 +6,7 @@ namespace ChaosFeatures.EvilPeer.EvilClients.Noise;
 /// <summary>
 /// Garbage: <see cref="Bytes"/> seeded random bytes in <see cref="ChunkBytes"/> writes,
 /// <see cref="DelayMs"/> apart, then a hold. Connection N draws from
-/// <c>SeedMixer.Mix(seed, N)</c>, so a run's bytes replay exactly from its seed.
+/// <c>new Seed(seed).For(N)</c>, so a run's bytes replay exactly from its seed.
 /// </summary>
 public sealed record RandomBytesBehaviour : EvilClientBehaviour
 {
@@ -41,7 +41,7 @@ public sealed record RandomBytesBehaviour : EvilClientBehaviour
     /// <summary>The first <paramref name="count"/> bytes connection <paramref name="connectionId"/> of a client seeded <paramref name="seed"/> sends.</summary>
     public static byte[] Draw(ulong seed, long connectionId, int count)
     {
-        var random = new ChaosRandom(SeedMixer.Mix(seed, (ulong)connectionId));
+        var random = new Seed(seed).For((ulong)connectionId).Generator();
         var bytes = new byte[count];
         Fill(random, bytes);
         return bytes;
@@ -49,7 +49,7 @@ public sealed record RandomBytesBehaviour : EvilClientBehaviour
 
     internal override async Task RunAsync(ClientConnection connection, ClientRun run)
     {
-        var random = new ChaosRandom(SeedMixer.Mix(run.Options.Seed, (ulong)connection.Id));
+        var random = new Seed(run.Options.Seed).For((ulong)connection.Id).Generator();
         var chunk = new byte[(int)Math.Min(ChunkBytes, Bytes)];
         for (long sent = 0; sent < Bytes;)
         {
@@ -62,7 +62,7 @@ public sealed record RandomBytesBehaviour : EvilClientBehaviour
         if (HoldMs > 0) await connection.HoldAsync(HoldMs);
     }
 
-    private static void Fill(ChaosRandom random, Span<byte> bytes)
+    private static void Fill(SplitMix64 random, Span<byte> bytes)
     {
         for (int i = 0; i < bytes.Length; i++) bytes[i] = (byte)(random.NextUInt64() >> 56);
     }

@@ -1,4 +1,4 @@
-using ChaosFeatures.EvilPeer.Randomness;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Toxics.Chain;
 
@@ -11,6 +11,12 @@ internal sealed record ChainIdentity(
     IToxicHost Host,
     CancellationToken ConnectionClosed)
 {
-    public ulong SeedFor(string toxicName, string purpose) =>
-        SeedMixer.ForToxic(ProxySeed, ConnectionId, (int)Stream, toxicName, purpose);
+    public ulong SeedFor(string toxicName, string purpose) => For(ProxySeed, ConnectionId, Stream, toxicName, purpose);
+
+    /// <summary>
+    /// The seed of one toxic's generator on one connection direction: its own stream, so one toxic's draws never
+    /// shift another's. The connect phase draws toxicity before a chain exists, hence the static form.
+    /// </summary>
+    public static ulong For(ulong proxySeed, long connectionId, ToxicStream stream, string toxicName, string purpose) =>
+        new Seed(proxySeed).For((ulong)connectionId).For((ulong)stream).For(toxicName, purpose).Value;
 }

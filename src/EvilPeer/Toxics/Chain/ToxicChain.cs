@@ -1,5 +1,5 @@
-using ChaosFeatures.EvilPeer.Randomness;
 using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Toxics.Chain;
 
@@ -85,8 +85,8 @@ internal sealed class ToxicChain(ChainIdentity identity, IChunkSink tail)
     {
         string name = options.ResolvedName;
         var context = new ToxicContext(name, bytesSoFar, identity.Time,
-            new ChaosRandom(identity.SeedFor(name, "effect")), identity.Host, identity.ConnectionClosed);
-        return new ToxicStage(options, options.CreateToxic(), context, new ChaosRandom(identity.SeedFor(name, "toxicity")));
+            new SplitMix64(identity.SeedFor(name, "effect")), identity.Host, identity.ConnectionClosed);
+        return new ToxicStage(options, options.CreateToxic(), context, new SplitMix64(identity.SeedFor(name, "toxicity")));
     }
 
     private void Draw(ToxicStage stage)

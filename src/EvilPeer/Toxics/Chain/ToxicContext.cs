@@ -1,4 +1,4 @@
-using ChaosFeatures.EvilPeer.Randomness;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Toxics.Chain;
 
@@ -11,7 +11,7 @@ internal sealed class ToxicContext : IDisposable
     private readonly CancellationTokenSource _detached;
     private readonly IToxicHost _host;
 
-    public ToxicContext(string name, long bytesBeforeAttach, TimeProvider time, ChaosRandom random, IToxicHost host, CancellationToken connectionClosed)
+    public ToxicContext(string name, long bytesBeforeAttach, TimeProvider time, SplitMix64 random, IToxicHost host, CancellationToken connectionClosed)
     {
         Name = name;
         BytesBeforeAttach = bytesBeforeAttach;
@@ -30,7 +30,7 @@ internal sealed class ToxicContext : IDisposable
     public TimeProvider Time { get; }
 
     /// <summary>For the toxic's effect (jitter, slice sizes, corrupted bits); separate from the toxicity draw.</summary>
-    public ChaosRandom Random { get; }
+    public SplitMix64 Random { get; }
 
     /// <summary>Set by the stage on each toxicity draw; timer-driven toxics check it when they fire.</summary>
     public bool IsActive { get; internal set; }

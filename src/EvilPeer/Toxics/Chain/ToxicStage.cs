@@ -1,4 +1,4 @@
-using ChaosFeatures.EvilPeer.Randomness;
+using ChaosFeatures.Seeds;
 
 namespace ChaosFeatures.EvilPeer.Toxics.Chain;
 
@@ -6,7 +6,7 @@ namespace ChaosFeatures.EvilPeer.Toxics.Chain;
 /// A toxic in place: wraps it with the cross-cutting parts (toxicity, detachment) so a toxic
 /// only implements its effect. An inactive or detached stage is a plain pass-through.
 /// </summary>
-internal sealed class ToxicStage(ToxicOptions options, Toxic toxic, ToxicContext context, ChaosRandom toxicityDraws) : IChunkSink
+internal sealed class ToxicStage(ToxicOptions options, Toxic toxic, ToxicContext context, SplitMix64 toxicityDraws) : IChunkSink
 {
     private volatile IChunkSink _next = null!;
 
