@@ -27,8 +27,8 @@ Feature: Seeded random bytes and replayed requests
 
     Examples:
       | bytes | silent | refused |
-      | 65536 | 4      | 0       |
-      | 65537 | 0      | 4       |
+      | 65536 | 5      | 0       |
+      | 65537 | 0      | 5       |
 
   Scenario Outline: replayed requests are each answered
     Given server "X" is the configured "<server>" server

@@ -48,7 +48,6 @@ internal sealed class ProxyConnection : IToxicHost
 
     public async Task RunAsync()
     {
-        _client.NoDelay = true;
         try
         {
             await PumpAsync().ConfigureAwait(false);

@@ -250,6 +250,8 @@ public sealed class ToxicProxy : IAsyncDisposable
             {
                 return; // the listener was closed by Disable or a connect_refuse toxic
             }
+            // Before the connection is tracked: once it is, Disable or dispose may close the socket at any moment.
+            client.NoDelay = true;
             var connection = new ProxyConnection(this, Interlocked.Increment(ref _nextConnectionId), client);
             lock (_gate)
             {
