@@ -15,7 +15,6 @@ Feature: HttpClient with the standard resilience handler when the network to a s
     And task "C" sleeps 50 ms
     And task "C" gets the orders through "H"
     And task "K" waits until a client connects through the proxy of peer "API"
-    And task "K" sleeps 100 ms
     And task "K" resets the connections of the proxy of peer "API"
     And task "K" removes the toxics of the proxy of peer "API"
     Then the outcome of task "C" is completed
