@@ -11,17 +11,23 @@ namespace ChaosFeatures.Harness.Leaks;
 /// whose local or remote port is one of them, still open after a grace once the peers are disposed,
 /// is a leak. Create one when the scenario starts (it takes the unobserved-exception baseline then).
 /// </summary>
-public sealed class LeakChecker(TimeProvider? time = null)
+public sealed class LeakChecker
 {
     /// <summary>How long closed sockets get to disappear from /proc (a close racing the check is not a leak).</summary>
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(2);
 
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<int, byte> _ports = new();
     private readonly long _unobservedBaseline = UnobservedTaskExceptions.Baseline();
 
     /// <summary>Sockets open before the scenario began cannot be its leaks.</summary>
-    private readonly HashSet<long> _socketsBefore = ProcSockets.Available ? ProcSockets.OwnSocketInodes() : [];
+    private readonly IReadOnlySet<long> _socketsBefore;
+
+    public LeakChecker(TimeProvider? time = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _socketsBefore = ProcSockets.Available ? SocketCensus.Before() : new HashSet<long>();
+    }
 
     /// <summary>Null on Linux; otherwise why the socket part cannot run, for a skip with a reason.</summary>
     public static string? UnavailableReason => ProcSockets.Available ? null : ProcSockets.Unavailable;
@@ -35,19 +41,21 @@ public sealed class LeakChecker(TimeProvider? time = null)
 
     public IReadOnlyCollection<int> TrackedPorts => _ports.Keys.Order().ToArray();
 
-    /// <summary>Sockets seen connected to a tracked port before the peers stopped, by inode.</summary>
-    private Dictionary<long, TcpSocketEntry> _suspects = [];
+    /// <summary>Sockets seen connected to a tracked port before the peers stopped (inode -> descriptor); null until noted.</summary>
+    private Dictionary<long, (int Fd, TcpSocketEntry Seen)>? _suspects;
 
     /// <summary>
-    /// Call once the scenario's tasks are done and before its peers stop. A socket still connected to a
-    /// tracked port now is a suspect: if stopping a peer resets it (say it still sat in the listen
-    /// backlog) it forgets its peer while its descriptor stays open, and only this note lets the
-    /// check still attribute it to the scenario.
+    /// Call once the scenario's tasks are done and before its peers stop: lists every socket opened since the scenario
+    /// began that is connected to a tracked port. Only these can leak now (the tasks are over), so the check after the
+    /// peers stop looks at them alone, by descriptor, instead of listing the process's sockets again on every poll.
+    /// It also keeps the check attributing a socket that stopping a peer resets (say it still sat in the listen
+    /// backlog): such a socket forgets its peer while its descriptor stays open.
     /// </summary>
     public void NoteSuspects()
     {
         if (!ProcSockets.Available) return;
-        _suspects = TrackedOpenSockets(NewerSockets()).ToDictionary(s => s.Inode);
+        var newer = NewerSockets();
+        _suspects = TrackedOpenSockets(newer).ToDictionary(s => s.Inode, s => (newer[s.Inode], s));
     }
 
     /// <summary>
@@ -78,21 +86,27 @@ public sealed class LeakChecker(TimeProvider? time = null)
         return closed ? [] : open.Select(s => $"leaked {s} (tracked ports {string.Join(", ", TrackedPorts)})").ToArray();
     }
 
-    /// <summary>The scenario's sockets still connected to a tracked port, and its suspects reset since but still open.</summary>
+    /// <summary>
+    /// The scenario's sockets still open: its suspects, when noted, each as it is now (a reset one, which no longer names
+    /// its peer, as it was seen); otherwise every socket opened since the scenario began and connected to a tracked port.
+    /// </summary>
     private TcpSocketEntry[] OpenNewerSockets()
     {
-        var newer = NewerSockets();
-        if (newer.Count == 0) return [];
-        var connected = TrackedOpenSockets(newer);
-        var reset = _suspects.Values.Where(s => newer.ContainsKey(s.Inode) && connected.All(c => c.Inode != s.Inode))
-            .Select(s => s with { State = "reset since (was " + s.State + ")" });
-        return connected.Concat(reset).ToArray();
+        if (_suspects is null) return TrackedOpenSockets(NewerSockets());
+        if (_suspects.Count == 0) return [];
+        var open = _suspects.Where(s => ProcSockets.StillOpen(s.Value.Fd, s.Key)).ToDictionary(s => s.Key, s => s.Value.Fd);
+        var ports = _ports.Keys.ToHashSet();
+        return [.. ProcSockets.Describe(open).Select(now => ports.Contains(now.LocalPort) || ports.Contains(now.RemotePort)
+            ? now
+            : ResetSince(_suspects[now.Inode].Seen))];
     }
+
+    private static TcpSocketEntry ResetSince(TcpSocketEntry seen) => seen with { State = "reset since (was " + seen.State + ")" };
 
     /// <summary>Sockets opened since the scenario began (inode -> descriptor): only they can be its leaks.</summary>
     private Dictionary<long, int> NewerSockets()
     {
-        var sockets = ProcSockets.OwnSockets();
+        var sockets = SocketCensus.Take();
         foreach (var inode in _socketsBefore) sockets.Remove(inode);
         return sockets;
     }

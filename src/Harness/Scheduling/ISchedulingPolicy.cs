@@ -1,6 +1,6 @@
 namespace ChaosFeatures.Harness.Scheduling;
 
-/// <summary>Chooses which ready continuation runs next. Called on the pump thread only, with a non-empty list.</summary>
+/// <summary>Chooses which ready continuation runs next. Called by the pump only (under its lock), with a non-empty list.</summary>
 internal interface ISchedulingPolicy
 {
     int Pick(IReadOnlyList<WorkItem> ready);

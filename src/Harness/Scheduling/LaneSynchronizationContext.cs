@@ -8,7 +8,7 @@ internal sealed class LaneSynchronizationContext(ScenarioScheduler scheduler, Sc
 {
     public override void Post(SendOrPostCallback d, object? state) => scheduler.Enqueue(new WorkItem(owner, d, state));
 
-    /// <summary>Inline on the pump thread; from elsewhere, post and wait (bounded so a dead pump cannot hang a caller).</summary>
+    /// <summary>Inline on the thread running the pump; from elsewhere, post and wait (bounded so a dead pump cannot hang a caller).</summary>
     public override void Send(SendOrPostCallback d, object? state)
     {
         if (scheduler.IsPumpThread) { d(state); return; }

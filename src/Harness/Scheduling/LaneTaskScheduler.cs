@@ -9,7 +9,7 @@ internal sealed class LaneTaskScheduler(ScenarioScheduler scheduler, ScenarioTas
     protected override void QueueTask(Task task) =>
         scheduler.Enqueue(new WorkItem(owner, state => TryExecuteTask((Task)state!), task));
 
-    /// <summary>Inline only on the pump, which keeps "one thread runs scenario code" true.</summary>
+    /// <summary>Inline only on the pump, which keeps "one thread at a time runs scenario code" true.</summary>
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
         !taskWasPreviouslyQueued && scheduler.IsPumpThread && TryExecuteTask(task);
 

@@ -5,7 +5,7 @@ namespace ChaosFeatures.Harness.Scheduling;
 
 /// <summary>
 /// Runs a scenario's named tasks like coroutines: every continuation of every task is posted to
-/// one ready queue, and ONE dedicated pump thread runs them in the order the policy picks
+/// one ready queue, and ONE pump runs them, one at a time, in the order the policy picks
 /// (fifo, random:SEED, pct:SEED:DEPTH). Each pick is reported as a <see cref="SchedulerDecision"/>.
 /// Dispose cancels what is left, lets it unwind (bounded) and stops the pump.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class ScenarioScheduler : IDisposable
             SchedulerKind.Pct => new PctPolicy(seed, spec.Depth),
             _ => new FifoPolicy(),
         };
-        _pump = new ScenarioPump(policy, seed, onDecision, $"chaos-sched {spec}");
+        _pump = new ScenarioPump(policy, seed, onDecision);
     }
 
     /// <summary>The scheduler for a test case: its policy from CHAOS_SCHED, its seed derived from the case id.</summary>

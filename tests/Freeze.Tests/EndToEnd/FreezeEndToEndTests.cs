@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChaosFeatures.EvilPeer.Waiting;
 using ChaosFeatures.Freeze.Tests.Support;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Running;
@@ -124,10 +125,16 @@ public sealed class FreezeEndToEndTests(PlantedBugRun planted) : IDisposable
 
         result.Message.Should().Contain($"Replay drift: decision log hash {descriptor.DecisionHash} differs from the frozen failure's {wrong}");
         var events = Path.Combine(planted.ResultsFolder, "freeze-e2e", "events.jsonl");
-        (await ReadSharedAsync(events)).Should().Contain($"\"event\":\"replay_drift\",\"expected\":\"{wrong}\"");
+        var drift = $"\"event\":\"replay_drift\",\"expected\":\"{wrong}\"";
+        var logged = "";
+        await Eventually.UntilAsync(async _ => (logged = await ReadSharedAsync(events)).Contains(drift), LogLands, TimeProvider.System, CancellationToken.None);
+        logged.Should().Contain(drift);
     }
 
     public void Dispose() => _out.Dispose();
+
+    /// <summary>The run's event log is written in the background: a line lands moments after its event.</summary>
+    private static readonly TimeSpan LogLands = TimeSpan.FromSeconds(10);
 
     // The run's event log stays open for appending until the process exits.
     private static async Task<string> ReadSharedAsync(string path)

@@ -112,7 +112,7 @@ public sealed class ScenarioSchedulerTests
     }
 
     [Fact]
-    public async Task Dispose_cancels_leftovers_and_stops_the_pump_thread()
+    public async Task Dispose_cancels_leftovers_and_stops_the_pump()
     {
         var scheduler = new ScenarioScheduler(SchedulerSpec.Parse("random:3"), 3);
         var unwound = new TaskCompletionSource();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChaosFeatures.EvilPeer.Waiting;
 using ChaosFeatures.Gherkin.Running;
 using ChaosFeatures.Steps.Run;
 using ChaosFeatures.Steps.Tests.Support;
@@ -17,7 +18,10 @@ public sealed class EventLogTests
             foreach (var testCase in cases)
                 (await run.RunAsync(testCase)).Status.Should().Be(CaseStatus.Passed);
 
-        var lines = ReadShared(ChaosRun.Current.Results.EventsPath).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        // The log is written in the background: wait (bounded) until every case's last event has landed.
+        JsonElement[] lines = [];
+        await Eventually.UntilAsync(() => cases.All(c => (lines = Read(ChaosRun.Current.Results.EventsPath)).Any(e => IsOutcomeOf(e, c.Id))),
+            TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
         foreach (var testCase in cases)
         {
             var events = lines.Where(e => e.GetProperty("test").GetString() == testCase.Id).ToArray();
@@ -29,6 +33,11 @@ public sealed class EventLogTests
             events.Should().Contain(e => e.GetProperty("kind").GetString() == "client" && e.GetProperty("event").GetString() == "outcome");
         }
     }
+
+    private static bool IsOutcomeOf(JsonElement e, string testId) =>
+        e.GetProperty("test").GetString() == testId && e.GetProperty("kind").GetString() == "client" && e.GetProperty("event").GetString() == "outcome";
+
+    private static JsonElement[] Read(string path) => [.. ReadShared(path).Select(l => JsonDocument.Parse(l).RootElement)];
 
     /// <summary>The log stays open (shared) for the whole process, so read it the way a second writer would allow.</summary>
     private static string[] ReadShared(string path)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ChaosFeatures.EvilPeer.Waiting;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Running;
 using ChaosFeatures.Gherkin.Suite;
@@ -56,10 +57,21 @@ public sealed partial class WatchdogCutTests
         Leftovers.TempFolders("chaos-sut-WatchdogCut-").Should().BeEquivalentTo(foldersBefore, "no server folder is left");
     }
 
-    /// <summary>The server's pid and port, from its <c>start</c> event in the run's events.jsonl (the message's timeline keeps only the last events).</summary>
+    /// <summary>
+    /// The server's pid and port, from its <c>start</c> event in the run's events.jsonl (the message's timeline keeps only
+    /// the last events). The log is written in the background, so the line may land a moment after the case ends.
+    /// </summary>
     private static async Task<(int Pid, int Port)> ServerStartAsync(CaseResult result)
     {
         var descriptor = ReplayDescriptorJson.Read(DescriptorPath().Match(result.Message!).Groups["path"].Value);
+        (int, int)? start = null;
+        await Eventually.UntilAsync(async _ => (start = await FindServerStartAsync(descriptor)) is not null,
+            TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
+        return start ?? throw new InvalidOperationException($"no start event of the server of {descriptor.TestId} in {descriptor.EventsPath}");
+    }
+
+    private static async Task<(int Pid, int Port)?> FindServerStartAsync(ReplayDescriptor descriptor)
+    {
         // The run's log stays open for appending until the process exits.
         await using var stream = new FileStream(descriptor.EventsPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
@@ -69,7 +81,7 @@ public sealed partial class WatchdogCutTests
             if ((string?)e["test"] == descriptor.TestId && (string?)e["actor"] == "WatchdogCut" && (string?)e["event"] == "start")
                 return ((int)e["pid"]!, (int)e["port"]!);
         }
-        throw new InvalidOperationException($"no start event of the server of {descriptor.TestId} in {descriptor.EventsPath}");
+        return null;
     }
 
     [GeneratedRegex(@"Replay descriptor: (?<path>\S+)")]
