@@ -1,4 +1,4 @@
-using System.Buffers;
+using ChaosFeatures.EvilPeer.Buffers;
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Proxy.Ends;
 using ChaosFeatures.EvilPeer.Tls;
@@ -64,13 +64,13 @@ internal sealed class ProxyDirection
                 {
                     // Idle connections hold no buffer: a zero-byte receive waits for data first (Kestrel's trick).
                     await _source.ReceiveAsync(Memory<byte>.Empty, closed).ConfigureAwait(false);
-                    buffer = ArrayPool<byte>.Shared.Rent(bulk ? _bufferSize : Math.Min(FirstBufferSize, _bufferSize));
+                    buffer = ProxyBuffers.Rent(bulk ? _bufferSize : Math.Min(FirstBufferSize, _bufferSize));
                 }
                 else if (bulk && buffer.Length < _bufferSize)
                 {
                     // A bulk transfer outgrew the first buffer: read the rest in full-size pieces.
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
+                    ProxyBuffers.Return(buffer);
+                    buffer = ProxyBuffers.Rent(_bufferSize);
                 }
                 int read = await _source.ReceiveAsync(buffer, closed).ConfigureAwait(false);
                 if (read == 0) break;
@@ -91,7 +91,7 @@ internal sealed class ProxyDirection
                 // Keep the buffer while data streams (a full read says more is coming); hand it back
                 // once the socket is drained.
                 if (buffer is null || bulk || _source.Available > 0) continue;
-                ArrayPool<byte>.Shared.Return(buffer);
+                ProxyBuffers.Return(buffer);
                 buffer = null;
             }
             await ForwardFinAsync().ConfigureAwait(false);
@@ -118,7 +118,7 @@ internal sealed class ProxyDirection
         }
         finally
         {
-            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null) ProxyBuffers.Return(buffer);
         }
         await _writer.Completion.ConfigureAwait(false);
     }

@@ -1,10 +1,10 @@
-using System.Buffers;
+using ChaosFeatures.EvilPeer.Buffers;
 
 namespace ChaosFeatures.EvilPeer.Toxics.Chain;
 
 /// <summary>
 /// A piece of one direction's byte stream on its way through the chain. The buffer is rented
-/// from <see cref="ArrayPool{T}.Shared"/> and owned by whoever holds the chunk: a stage either
+/// from <see cref="ProxyBuffers"/> and owned by whoever holds the chunk: a stage either
 /// passes it on or releases it, never both.
 /// </summary>
 /// <param name="DueAt">TimeProvider timestamp before which the writer must not send it: the arrival time, moved later by delaying toxics.</param>
@@ -17,7 +17,7 @@ internal readonly record struct Chunk(byte[]? Buffer, int Length, long DueAt, Ch
 
     public static Chunk CopyOf(ReadOnlySpan<byte> data, long dueAt)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(data.Length);
+        byte[] buffer = ProxyBuffers.Rent(data.Length);
         data.CopyTo(buffer);
         return new Chunk(buffer, data.Length, dueAt);
     }
@@ -28,6 +28,6 @@ internal readonly record struct Chunk(byte[]? Buffer, int Length, long DueAt, Ch
 
     public void Release()
     {
-        if (Buffer is not null) ArrayPool<byte>.Shared.Return(Buffer);
+        if (Buffer is not null) ProxyBuffers.Return(Buffer);
     }
 }
