@@ -3,6 +3,7 @@ using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Accept;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.Seeds;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;
 
@@ -30,7 +31,7 @@ public sealed class AcceptFaultTests
         await using var peer = await Start(AcceptFault.CloseAtOnce());
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var download = await LoopbackClient.ReadToEndAsync(client);
+        var download = await LoopbackClient.DownloadAsync(client);
 
         download.EndedWithFin.Should().BeTrue();
         download.Bytes.Should().BeEmpty();
@@ -44,7 +45,7 @@ public sealed class AcceptFaultTests
         try
         {
             using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
-            seen = (await LoopbackClient.ReadToEndAsync(client)).Error;
+            seen = (await LoopbackClient.DownloadAsync(client)).Error;
         }
         catch (SocketException e)
         {
@@ -61,7 +62,7 @@ public sealed class AcceptFaultTests
         var connecting = System.Diagnostics.Stopwatch.GetTimestamp(); // the delay runs from the SYN, so the clock starts before connect
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var download = await LoopbackClient.ReadToEndAsync(client, since: connecting);
+        var download = await LoopbackClient.DownloadAsync(client, since: connecting);
 
         download.FirstByteAfter.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250));
         download.Bytes.Should().Equal(Bytes);
@@ -89,7 +90,7 @@ public sealed class AcceptFaultTests
     {
         await using var peer = await Start(AcceptFault.None, maxConnections: 1);
         using var first = await LoopbackClient.ConnectAsync(peer.EndPoint);
-        (await LoopbackClient.ReadToEndAsync(first)).Bytes.Should().Equal(Bytes);
+        (await LoopbackClient.DownloadAsync(first)).Bytes.Should().Equal(Bytes);
         await ConsumeTests.WaitUntil(() => peer.Stats.ConnectionsAccepted == 1);
 
         var second = () => LoopbackClient.ConnectAsync(peer.EndPoint);

@@ -5,6 +5,7 @@ using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.Seeds;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;
 
@@ -22,7 +23,7 @@ public sealed class ConsumeTests
 
         await client.SendAsync(upload).WaitAsync(LoopbackClient.Bound);
         client.Shutdown(SocketShutdown.Send);
-        var answer = await LoopbackClient.ReadToEndAsync(client);
+        var answer = await LoopbackClient.DownloadAsync(client);
 
         await peer.WaitForConnectionsAsync(1, LoopbackClient.Bound);
         answer.EndedWithFin.Should().BeTrue();
@@ -88,7 +89,7 @@ public sealed class ConsumeTests
             await WaitUntil(() => peer.Stats.ConnectionsAccepted == 1);
             await peer.DisposeAsync();
 
-            (await LoopbackClient.ReadToEndAsync(client)).Error.Should().Be(SocketError.ConnectionReset);
+            (await LoopbackClient.DownloadAsync(client)).Error.Should().Be(SocketError.ConnectionReset);
             peer.Stats.ResetsSent.Should().Be(1);
         }
         finally

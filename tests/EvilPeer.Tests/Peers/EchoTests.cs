@@ -3,6 +3,7 @@ using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Echo;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.Seeds;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;
 
@@ -15,7 +16,7 @@ public sealed class EchoTests
         await using var peer = await PeerHost.StartAsync(new PeerOptions("EP", new EchoBehaviour()));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var download = LoopbackClient.ReadToEndAsync(client);
+        var download = LoopbackClient.DownloadAsync(client);
         await client.SendAsync(upload).WaitAsync(LoopbackClient.Bound);
         client.Shutdown(SocketShutdown.Send);
 

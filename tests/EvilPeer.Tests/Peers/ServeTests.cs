@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.Seeds;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;
 
@@ -9,17 +10,17 @@ public sealed class ServeTests
 {
     private static readonly byte[] Bytes = PayloadGenerator.Generate(seed: 7, length: 1000);
 
-    private static Task<Peer> Start(ServeBehaviour serve, RecordingSink? sink = null) =>
+    private static Task<Peer> Start(ServeBehaviour serve, RecordingPeerSink? sink = null) =>
         PeerHost.StartAsync(new PeerOptions("EP", serve), sink);
 
     [Fact]
     public async Task Whole_payload_then_fin()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var peer = await Start(new ServeBehaviour(Bytes), sink);
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var download = await LoopbackClient.ReadToEndAsync(client);
+        var download = await LoopbackClient.DownloadAsync(client);
 
         download.EndedWithFin.Should().BeTrue();
         download.Bytes.Should().Equal(Bytes);
@@ -36,7 +37,7 @@ public sealed class ServeTests
         await using var peer = await Start(new ServeBehaviour(Bytes, slice: 64, closeAfter: 300));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var download = await LoopbackClient.ReadToEndAsync(client);
+        var download = await LoopbackClient.DownloadAsync(client);
 
         download.EndedWithFin.Should().BeTrue();
         download.Bytes.Should().Equal(Bytes[..300]);
@@ -50,7 +51,7 @@ public sealed class ServeTests
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
         await peer.WaitForConnectionsAsync(1, LoopbackClient.Bound); // the RST has been sent
 
-        var download = await LoopbackClient.ReadToEndAsync(client);
+        var download = await LoopbackClient.DownloadAsync(client);
 
         download.Error.Should().Be(SocketError.ConnectionReset);
         download.Bytes.Length.Should().BeLessThanOrEqualTo(300);
@@ -62,11 +63,11 @@ public sealed class ServeTests
     [Fact]
     public async Task Slices_with_delay_arrive_as_separate_reads_and_take_the_sum_of_delays()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var peer = await Start(new ServeBehaviour(Bytes[..50], slice: 10, delayMs: 40), sink);
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var download = await LoopbackClient.ReadToEndAsync(client);
+        var download = await LoopbackClient.DownloadAsync(client);
 
         download.Bytes.Should().Equal(Bytes[..50]);
         download.Reads.Should().BeGreaterThanOrEqualTo(3, "5 slices 40 ms apart cannot all coalesce into one read");
@@ -81,7 +82,7 @@ public sealed class ServeTests
         await using var peer = await Start(new ServeBehaviour(Bytes[..10], holdMs: 300));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var download = await LoopbackClient.ReadToEndAsync(client);
+        var download = await LoopbackClient.DownloadAsync(client);
 
         download.EndedWithFin.Should().BeTrue();
         download.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250));
@@ -101,7 +102,7 @@ public sealed class ServeTests
             (await LoopbackClient.ReadStaysPendingAsync(client, TimeSpan.FromMilliseconds(300))).Should().BeTrue();
             await peer.DisposeAsync();
 
-            var rest = await LoopbackClient.ReadToEndAsync(client);
+            var rest = await LoopbackClient.DownloadAsync(client);
             rest.EndedWithFin.Should().BeTrue();
             rest.Bytes.Should().BeEmpty();
         }
@@ -118,7 +119,7 @@ public sealed class ServeTests
         using var a = await LoopbackClient.ConnectAsync(peer.EndPoint);
         using var b = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var both = await Task.WhenAll(LoopbackClient.ReadToEndAsync(a), LoopbackClient.ReadToEndAsync(b));
+        var both = await Task.WhenAll(LoopbackClient.DownloadAsync(a), LoopbackClient.DownloadAsync(b));
 
         both.Should().AllSatisfy(d => d.Bytes.Should().Equal(Bytes));
         peer.Stats.ConnectionsAccepted.Should().Be(2);

@@ -3,6 +3,7 @@ using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Bandwidth;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Toxics;
 
@@ -11,12 +12,12 @@ public sealed class BandwidthToxicTests
     [Fact]
     public async Task Paces_the_download_to_the_rate()
     {
-        byte[] payload = ClientSocket.Payload(150_000);
+        byte[] payload = LoopbackClient.Payload(150_000);
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.ServingOnRequest(payload), 1, new BandwidthOptions { Rate = 500 });
         using Socket client = await harness.ConnectAsync();
 
         // Timed from before the request that starts the answer: the pacing cannot have begun earlier.
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client, request: [1]);
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client, request: [1]);
 
         outcome.End.Should().Be("eof");
         outcome.Bytes.Should().Equal(payload);
@@ -28,16 +29,16 @@ public sealed class BandwidthToxicTests
     [Fact]
     public async Task Rate_zero_stalls_the_direction_until_the_toxic_is_removed_then_delivers_everything()
     {
-        byte[] payload = ClientSocket.Payload(10_000);
+        byte[] payload = LoopbackClient.Payload(10_000);
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Serving(payload), 1, new BandwidthOptions { Rate = 0 });
         using Socket client = await harness.ConnectAsync();
 
-        ReadOutcome stalled = await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(500));
+        ReadOutcome stalled = await LoopbackClient.ReadToEndAsync(client, TimeSpan.FromMilliseconds(500));
         stalled.End.Should().Be("timeout");
         stalled.Bytes.Should().BeEmpty("rate 0 holds the data");
 
         harness.Proxy.RemoveToxic("bandwidth_downstream").Should().BeTrue();
-        ReadOutcome after = await ClientSocket.ReadToEndAsync(client);
+        ReadOutcome after = await LoopbackClient.ReadToEndAsync(client);
         after.End.Should().Be("eof");
         after.Bytes.Should().Equal(payload);
     }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Latency;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Toxics;
 
@@ -16,8 +17,8 @@ public sealed class LatencyToxicTests
         using Socket client = await harness.ConnectAsync();
 
         var watch = Stopwatch.StartNew();
-        await ClientSocket.SendAsync(client, [42]);
-        await ClientSocket.ReadExactlyAsync(client, 1);
+        await LoopbackClient.SendAsync(client, [42]);
+        await LoopbackClient.ReadExactlyAsync(client, 1);
 
         watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(145)).And.BeLessThan(TimeSpan.FromSeconds(2));
         harness.Sink.Named("delay").Should().HaveCount(2);
@@ -28,11 +29,11 @@ public sealed class LatencyToxicTests
     {
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new LatencyOptions { Latency = 100 });
         using Socket client = await harness.ConnectAsync();
-        byte[] payload = ClientSocket.Payload(8_000_000); // hundreds of chunks: stop-and-wait would take tens of seconds
+        byte[] payload = LoopbackClient.Payload(8_000_000); // hundreds of chunks: stop-and-wait would take tens of seconds
 
         var watch = Stopwatch.StartNew();
-        Task send = ClientSocket.SendAsync(client, payload);
-        byte[] echoed = await ClientSocket.ReadExactlyAsync(client, payload.Length, TimeSpan.FromSeconds(20));
+        Task send = LoopbackClient.SendAsync(client, payload);
+        byte[] echoed = await LoopbackClient.ReadExactlyAsync(client, payload.Length, TimeSpan.FromSeconds(20));
         await send;
 
         echoed.Should().Equal(payload);
@@ -46,11 +47,11 @@ public sealed class LatencyToxicTests
         using Socket client = await harness.ConnectAsync();
         for (int i = 0; i < 10; i++)
         {
-            await ClientSocket.SendAsync(client, [(byte)i]);
-            await ClientSocket.ReadExactlyAsync(client, 1);
+            await LoopbackClient.SendAsync(client, [(byte)i]);
+            await LoopbackClient.ReadExactlyAsync(client, 1);
         }
 
-        harness.Sink.Named("delay").Select(e => (long)RecordingSink.Field(e, "ms")!).Should()
+        harness.Sink.Named("delay").Select(e => (long)RecordingPeerSink.Field(e, "ms")!).Should()
             .HaveCount(10).And.OnlyContain(ms => ms >= 20 && ms <= 100).And.Match(ms => ms.Distinct().Count() > 1);
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.ResetPeer;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Toxics;
 
@@ -16,9 +17,9 @@ public sealed class ResetPeerToxicTests
         using Socket client = await harness.ConnectAsync();
         // Timed from before the send: the timeout runs from the first data, which cannot reach the proxy earlier.
         var sinceSend = System.Diagnostics.Stopwatch.StartNew();
-        await ClientSocket.SendAsync(client, [1, 2, 3]);
+        await LoopbackClient.SendAsync(client, [1, 2, 3]);
 
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client);
 
         outcome.End.Should().Be("reset");
         outcome.Bytes.Should().BeEmpty();
@@ -35,7 +36,7 @@ public sealed class ResetPeerToxicTests
         using Socket client = await harness.ConnectedEchoAsync();
 
         harness.Proxy.AddToxic(new ResetPeerOptions { Timeout = 100, Stream = stream });
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client);
 
         outcome.End.Should().Be("reset", "Toxiproxy gives a FIN here; we promise a real reset");
     }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics.SlowClose;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Toxics;
 
@@ -14,10 +15,10 @@ public sealed class SlowCloseToxicTests
 
         // The server answers (and closes) only on a request sent after the clock starts, so the held-back close cannot predate it.
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await ClientSocket.SendAsync(client, [1]);
-        (await ClientSocket.ReadExactlyAsync(client, 4)).Should().Equal(1, 2, 3, 4);
+        await LoopbackClient.SendAsync(client, [1]);
+        (await LoopbackClient.ReadExactlyAsync(client, 4)).Should().Equal(1, 2, 3, 4);
         TimeSpan dataAt = watch.Elapsed;
-        ReadOutcome rest = await ClientSocket.ReadToEndAsync(client);
+        ReadOutcome rest = await LoopbackClient.ReadToEndAsync(client);
 
         dataAt.Should().BeLessThan(TimeSpan.FromMilliseconds(800), "data passes at once; only the close waits 1000 ms");
         rest.End.Should().Be("eof");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics.Timeout;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Toxics;
 
@@ -15,9 +16,9 @@ public sealed class TimeoutToxicTests
         // earlier (a clock started when the client begins to read loses the connect and the send on a busy machine).
         var sinceConnect = Stopwatch.StartNew();
         using Socket client = await harness.ConnectAsync();
-        await ClientSocket.SendAsync(client, [1, 2, 3]);
+        await LoopbackClient.SendAsync(client, [1, 2, 3]);
 
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client);
 
         outcome.Bytes.Should().BeEmpty();
         outcome.End.Should().Be("eof");
@@ -30,9 +31,9 @@ public sealed class TimeoutToxicTests
     {
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new TimeoutOptions { Timeout = 0 });
         using Socket client = await harness.ConnectAsync();
-        await ClientSocket.SendAsync(client, [1, 2, 3]);
+        await LoopbackClient.SendAsync(client, [1, 2, 3]);
 
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(600));
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client, TimeSpan.FromMilliseconds(600));
 
         outcome.End.Should().Be("timeout");
         outcome.Bytes.Should().BeEmpty();
@@ -44,13 +45,13 @@ public sealed class TimeoutToxicTests
     {
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new TimeoutOptions { Timeout = 0 });
         using Socket client = await harness.ConnectAsync();
-        await ClientSocket.SendAsync(client, [1, 2, 3]);
+        await LoopbackClient.SendAsync(client, [1, 2, 3]);
         for (var waited = System.Diagnostics.Stopwatch.StartNew(); harness.Sink.Named("drop").Count == 0; await Task.Delay(10))
-            waited.Elapsed.Should().BeLessThan(ClientSocket.Bound, "the toxic drops the bytes once the connection is up");
+            waited.Elapsed.Should().BeLessThan(LoopbackClient.Bound, "the toxic drops the bytes once the connection is up");
 
         harness.Proxy.RemoveToxic("timeout_downstream").Should().BeTrue();
 
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client);
         outcome.End.Should().Be("eof");
         outcome.Bytes.Should().BeEmpty();
     }
@@ -63,7 +64,7 @@ public sealed class TimeoutToxicTests
 
         harness.Proxy.UpdateToxic(new TimeoutOptions { Timeout = 0 });
 
-        (await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(400))).End.Should().Be("timeout");
+        (await LoopbackClient.ReadToEndAsync(client, TimeSpan.FromMilliseconds(400))).End.Should().Be("timeout");
         harness.Proxy.ConnectionCount.Should().Be(1);
     }
 }

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using ChaosFeatures.EvilPeer.Events;
 
-namespace ChaosFeatures.EvilPeer.Tests.Proxy.Support;
+namespace ChaosFeatures.Tests.Shared;
 
-public sealed class RecordingSink : IPeerEventSink
+/// <summary>Keeps every event a peer, proxy or evil client emits, for a test to read. Shared as source by the test projects that run them.</summary>
+internal sealed class RecordingPeerSink : IPeerEventSink
 {
     private readonly ConcurrentQueue<PeerEvent> _events = new();
 
@@ -12,6 +13,10 @@ public sealed class RecordingSink : IPeerEventSink
     public void Emit(PeerEvent peerEvent) => _events.Enqueue(peerEvent);
 
     public IReadOnlyList<PeerEvent> Named(string name) => Events.Where(e => e.Name == name).ToArray();
+
+    /// <summary>The names of one connection's events, in order.</summary>
+    public IEnumerable<string> Names(long connectionId) =>
+        Events.Where(e => e.ConnectionId == connectionId).Select(e => e.Name);
 
     /// <summary>Polls until <paramref name="condition"/> holds or the bound passes (then the caller's assertion says what is missing).</summary>
     public async Task WaitForAsync(Func<bool> condition, TimeSpan bound)
