@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using ChaosFeatures.Harness.EventLog;
 
-namespace ChaosFeatures.Harness.Tests.Support;
+namespace ChaosFeatures.Tests.Shared;
 
-internal sealed class RecordingSink : IChaosEventSink
+/// <summary>Keeps every event and decision the harness records, in order, for a test to read. Shared as source by the test projects that use the harness.</summary>
+internal sealed class RecordingChaosSink : IChaosEventSink
 {
     public ConcurrentQueue<ChaosEvent> Events { get; } = new();
 
