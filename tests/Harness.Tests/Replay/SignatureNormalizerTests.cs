@@ -1,6 +1,6 @@
 using ChaosFeatures.Harness.Replay;
 
-namespace ChaosFeatures.Freeze.Tests.Replay;
+namespace ChaosFeatures.Harness.Tests.Replay;
 
 public class SignatureNormalizerTests
 {

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using ChaosFeatures.Freeze.Tests.Support;
 using ChaosFeatures.Harness.Replay;
 
-namespace ChaosFeatures.Freeze.Tests.Replay;
+namespace ChaosFeatures.Harness.Tests.Replay;
 
 public class ReplayDescriptorJsonTests
 {

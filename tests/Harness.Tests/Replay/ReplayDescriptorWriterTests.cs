@@ -1,8 +1,8 @@
-using ChaosFeatures.Freeze.Tests.Support;
 using ChaosFeatures.Harness.EventLog;
 using ChaosFeatures.Harness.Replay;
+using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.Freeze.Tests.Replay;
+namespace ChaosFeatures.Harness.Tests.Replay;
 
 public sealed class ReplayDescriptorWriterTests : IDisposable
 {
@@ -44,7 +44,7 @@ public sealed class ReplayDescriptorWriterTests : IDisposable
     [Fact]
     public void Drift_is_an_event_and_a_message_line_only_when_the_hash_differs()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingChaosSink();
         var expected = new string('b', 64);
 
         ReplayDrift.Check(["io", "decisions:" + expected], expected, sink).Should().BeNull();
@@ -55,11 +55,4 @@ public sealed class ReplayDescriptorWriterTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
-
-    private sealed class RecordingSink : IChaosEventSink
-    {
-        public List<ChaosEvent> Events { get; } = [];
-        public void Record(ChaosEvent chaosEvent) => Events.Add(chaosEvent);
-        public void RecordDecision(ChaosEvent chaosEvent) => Events.Add(chaosEvent);
-    }
 }

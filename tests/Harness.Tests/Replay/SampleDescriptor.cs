@@ -1,8 +1,8 @@
 using ChaosFeatures.Harness.Replay;
 
-namespace ChaosFeatures.Freeze.Tests.Support;
+namespace ChaosFeatures.Harness.Tests.Replay;
 
-/// <summary>A valid descriptor to vary in tests of the reader and the CLI's input checks.</summary>
+/// <summary>A valid descriptor to vary in tests of its reader and writer.</summary>
 internal static class SampleDescriptor
 {
     public static ReplayDescriptor Create() => new(
