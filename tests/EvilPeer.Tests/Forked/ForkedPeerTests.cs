@@ -3,7 +3,7 @@ using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Serve;
-using ChaosFeatures.EvilPeer.Tests.Peers;
+using ChaosFeatures.EvilPeer.Tests.Peers.Consume;
 using ChaosFeatures.Seeds;
 using ChaosFeatures.Tests.Shared;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Serve;
+using ChaosFeatures.EvilPeer.Tests.Peers.Consume;
 using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;

@@ -5,7 +5,7 @@ using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Latency;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+namespace ChaosFeatures.EvilPeer.Tests.Toxics.Latency;
 
 public sealed class LatencyToxicTests
 {

@@ -4,7 +4,7 @@ using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.LimitTime;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+namespace ChaosFeatures.EvilPeer.Tests.Toxics.LimitTime;
 
 public sealed class LimitTimeToxicTests
 {

@@ -3,7 +3,7 @@ using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics.Slicer;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+namespace ChaosFeatures.EvilPeer.Tests.Toxics.Slicer;
 
 public sealed class SlicerToxicTests
 {

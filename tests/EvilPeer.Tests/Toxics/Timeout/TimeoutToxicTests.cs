@@ -4,7 +4,7 @@ using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics.Timeout;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+namespace ChaosFeatures.EvilPeer.Tests.Toxics.Timeout;
 
 public sealed class TimeoutToxicTests
 {

@@ -4,7 +4,7 @@ using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.Seeds;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Peers;
+namespace ChaosFeatures.EvilPeer.Tests.Peers.Serve;
 
 public sealed class ServeTests
 {

@@ -3,7 +3,7 @@ using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics.SlowClose;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+namespace ChaosFeatures.EvilPeer.Tests.Toxics.SlowClose;
 
 public sealed class SlowCloseToxicTests
 {

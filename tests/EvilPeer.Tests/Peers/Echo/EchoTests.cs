@@ -5,7 +5,7 @@ using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.Seeds;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Peers;
+namespace ChaosFeatures.EvilPeer.Tests.Peers.Echo;
 
 public sealed class EchoTests
 {

@@ -5,7 +5,7 @@ using ChaosFeatures.EvilPeer.Toxics.Bandwidth;
 using ChaosFeatures.EvilPeer.Validation;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+namespace ChaosFeatures.EvilPeer.Tests.Toxics.Bandwidth;
 
 public sealed class BandwidthToxicTests
 {

@@ -2,10 +2,11 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Accept;
 using ChaosFeatures.EvilPeer.Peers.Serve;
+using ChaosFeatures.EvilPeer.Tests.Peers.Consume;
 using ChaosFeatures.Seeds;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Peers;
+namespace ChaosFeatures.EvilPeer.Tests.Peers.Accept;
 
 public sealed class AcceptFaultTests
 {

@@ -3,7 +3,7 @@ using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics.LimitData;
 using ChaosFeatures.Tests.Shared;
 
-namespace ChaosFeatures.EvilPeer.Tests.Toxics;
+namespace ChaosFeatures.EvilPeer.Tests.Toxics.LimitData;
 
 public sealed class LimitDataToxicTests
 {
