@@ -1,7 +1,7 @@
 using ChaosFeatures.Gherkin.Reporting.Results;
 using ChaosFeatures.Gherkin.Reporting.Standalone;
 
-namespace ChaosFeatures.Gherkin.Tests.Reporting;
+namespace ChaosFeatures.Gherkin.Tests.Reporting.Standalone;
 
 /// <summary>A run's Cucumber messages read without its features (a merged nightly stream): the cases come back as the suite has them.</summary>
 [Collection(Running.ReqnrollRuns.Name)]

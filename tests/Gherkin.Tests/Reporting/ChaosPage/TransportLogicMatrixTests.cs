@@ -1,7 +1,7 @@
 using ChaosFeatures.Gherkin.Reporting.ChaosPage;
 using ChaosFeatures.Gherkin.Reporting.Results;
 
-namespace ChaosFeatures.Gherkin.Tests.Reporting;
+namespace ChaosFeatures.Gherkin.Tests.Reporting.ChaosPage;
 
 [Collection(Running.ReqnrollRuns.Name)]
 public sealed class TransportLogicMatrixTests(SampleRunFixture fixture) : IClassFixture<SampleRunFixture>
