@@ -13,17 +13,19 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>How long dispose waits for the handlers once their connections are closed.</summary>
     private static readonly TimeSpan DisposeBound = TimeSpan.FromSeconds(30);
 
+    /// <summary>Room for connects not yet accepted: generous, for the tests that open a thousand at once.</summary>
+    private const int Backlog = 2048;
+
     private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _handlers = [];
     private readonly List<Socket> _sockets = [];
     private readonly Task _accepting;
 
-    /// <param name="backlog">Room for connects not yet accepted: generous, for tests that open a thousand at once.</param>
-    public LoopbackServer(Func<Socket, CancellationToken, Task> handler, int backlog = 2048)
+    public LoopbackServer(Func<Socket, CancellationToken, Task> handler)
     {
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _listener.Listen(backlog);
+        _listener.Listen(Backlog);
         _accepting = AcceptLoop(handler);
     }
 
