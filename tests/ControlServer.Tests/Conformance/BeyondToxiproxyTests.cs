@@ -86,8 +86,8 @@ public sealed class BeyondToxiproxyTests : IAsyncLifetime
             .Should().Equal("latency_upstream", "cap");
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Socket client = await ConnectAsync(FreePort.PortOf(listen));
-        await ClientSocket.SendAsync(client, [1]);
-        await ClientSocket.ReadExactlyAsync(client, 1);
+        await LoopbackClient.SendAsync(client, [1]);
+        await LoopbackClient.ReadExactlyAsync(client, 1);
         watch.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(230), "the populated latency toxic acts");
     }
 
@@ -126,7 +126,7 @@ public sealed class BeyondToxiproxyTests : IAsyncLifetime
         Socket client = await EchoedAsync();
         await Api.PostAsync("/proxies/p/toxics", """{"type":"reset_peer","attributes":{"timeout":0}}""");
         // Data already flowed, so it resets at once; Toxiproxy sends a FIN here.
-        (await ClientSocket.ReadToEndAsync(client)).End.Should().Be("reset");
+        (await LoopbackClient.ReadToEndAsync(client)).End.Should().Be("reset");
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class BeyondToxiproxyTests : IAsyncLifetime
         await Api.PostAsync("/proxies/p/toxics", """{"type":"reset_peer","toxicity":0}""");
         Socket client = await EchoedAsync();
         client.Shutdown(SocketShutdown.Send);
-        (await ClientSocket.ReadToEndAsync(client)).End.Should().Be("eof", "Toxiproxy's #603: its linger 0 turns this close into an RST");
+        (await LoopbackClient.ReadToEndAsync(client)).End.Should().Be("eof", "Toxiproxy's #603: its linger 0 turns this close into an RST");
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class BeyondToxiproxyTests : IAsyncLifetime
         string end;
         try
         {
-            end = (await ClientSocket.ReadToEndAsync(await ConnectAsync(port))).End;
+            end = (await LoopbackClient.ReadToEndAsync(await ConnectAsync(port))).End;
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
         {
@@ -174,7 +174,7 @@ public sealed class BeyondToxiproxyTests : IAsyncLifetime
             int port = FreePort.PortOf((await harness.Api.GetAsync("/proxies/s")).Json.GetProperty("listen").GetString()!);
             for (int i = 0; i < 5; i++) await EchoedAsync(port);
             harness.Events.Named("seed").Should().ContainSingle().Which.Fields.Should().Contain(f => f.Key == "seed" && (long)f.Value! == 99);
-            return [.. harness.Events.Named("toxic").OrderBy(e => e.ConnectionId).Select(e => RecordingSink.Field(e, "draw"))];
+            return [.. harness.Events.Named("toxic").OrderBy(e => e.ConnectionId).Select(e => RecordingPeerSink.Field(e, "draw"))];
         }
 
         object?[] first = await DrawsAsync();
@@ -195,7 +195,7 @@ public sealed class BeyondToxiproxyTests : IAsyncLifetime
 
     private async Task<Socket> ConnectAsync(int port)
     {
-        Socket client = await ClientSocket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
+        Socket client = await LoopbackClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
         _clients.Add(client);
         return client;
     }
@@ -204,8 +204,8 @@ public sealed class BeyondToxiproxyTests : IAsyncLifetime
     {
         port ??= FreePort.PortOf((await Api.GetAsync("/proxies/p")).Json.GetProperty("listen").GetString()!);
         Socket client = await ConnectAsync(port.Value);
-        await ClientSocket.SendAsync(client, [1, 2, 3]);
-        (await ClientSocket.ReadExactlyAsync(client, 3)).Should().Equal(1, 2, 3);
+        await LoopbackClient.SendAsync(client, [1, 2, 3]);
+        (await LoopbackClient.ReadExactlyAsync(client, 3)).Should().Equal(1, 2, 3);
         return client;
     }
 }

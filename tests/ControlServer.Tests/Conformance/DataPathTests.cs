@@ -32,10 +32,10 @@ public sealed class DataPathTests : IAsyncLifetime
     {
         int port = await CreateAsync("p");
         Socket client = await ConnectAsync(port);
-        byte[] big = ClientSocket.Payload(64 * 1024);
-        await ClientSocket.SendAsync(client, big[..1000]);
-        await ClientSocket.SendAsync(client, big[1000..]);
-        (await ClientSocket.ReadExactlyAsync(client, big.Length)).Should().Equal(big);
+        byte[] big = LoopbackClient.Payload(64 * 1024);
+        await LoopbackClient.SendAsync(client, big[..1000]);
+        await LoopbackClient.SendAsync(client, big[1000..]);
+        (await LoopbackClient.ReadExactlyAsync(client, big.Length)).Should().Equal(big);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class DataPathTests : IAsyncLifetime
         int dead = FreePort.Next();
         int port = await CreateAsync("p", upstream: $"127.0.0.1:{dead}");
         Socket client = await ConnectAsync(port);
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client, TimeSpan.FromSeconds(5));
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client, TimeSpan.FromSeconds(5));
         outcome.End.Should().Be("eof");
         outcome.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "500 ms in Toxiproxy's test; generous here because the machine is shared");
     }
@@ -54,7 +54,7 @@ public sealed class DataPathTests : IAsyncLifetime
     {
         (await Api.PostAsync("/proxies", """{"name":"p","listen":"127.0.0.1:0","upstream":"nohost-without-port"}""")).Status.Should().Be(201);
         int port = FreePort.PortOf((await Api.GetAsync("/proxies/p")).Json.GetProperty("listen").GetString()!);
-        (await ClientSocket.ReadToEndAsync(await ConnectAsync(port))).End.Should().Be("eof");
+        (await LoopbackClient.ReadToEndAsync(await ConnectAsync(port))).End.Should().Be("eof");
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class DataPathTests : IAsyncLifetime
 
         await Api.PatchAsync("/proxies/p", """{"enabled":false}""");
 
-        (await ClientSocket.ReadToEndAsync(live)).End.Should().Be("eof");
+        (await LoopbackClient.ReadToEndAsync(live)).End.Should().Be("eof");
         (await FreePort.IsUpAsync(port)).Should().BeFalse();
         var enabled = (await Api.PatchAsync("/proxies/p", """{"enabled":true}""")).Json;
         FreePort.PortOf(enabled.GetProperty("listen").GetString()!).Should().Be(port, "re-enabling binds the same port");
@@ -84,7 +84,7 @@ public sealed class DataPathTests : IAsyncLifetime
         var moved = (await Api.PatchAsync("/proxies/p", $$"""{"upstream":"{{other.HostPort}}"}""")).Json;
         FreePort.PortOf(moved.GetProperty("listen").GetString()!).Should().Be(port);
         moved.GetProperty("enabled").GetBoolean().Should().BeTrue();
-        (await ClientSocket.ReadToEndAsync(live)).End.Should().Be("eof", "a restart closes live connections");
+        (await LoopbackClient.ReadToEndAsync(live)).End.Should().Be("eof", "a restart closes live connections");
         await EchoedAsync(port);
 
         var relisted = (await Api.PatchAsync("/proxies/p", """{"listen":"127.0.0.1:0"}""")).Json;
@@ -99,8 +99,8 @@ public sealed class DataPathTests : IAsyncLifetime
 
         await Api.PatchAsync("/proxies/p", $$"""{"listen":"localhost:{{port}}"}""");
 
-        await ClientSocket.SendAsync(live, [9]);
-        (await ClientSocket.ReadExactlyAsync(live, 1)).Should().Equal(9);
+        await LoopbackClient.SendAsync(live, [9]);
+        (await LoopbackClient.ReadExactlyAsync(live, 1)).Should().Equal(9);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class DataPathTests : IAsyncLifetime
         int port = await CreateAsync("p");
         Socket live = await EchoedAsync(port);
         await Api.DeleteAsync("/proxies/p");
-        (await ClientSocket.ReadToEndAsync(live)).End.Should().Be("eof");
+        (await LoopbackClient.ReadToEndAsync(live)).End.Should().Be("eof");
         await CreateAsync("p");
         (await Api.GetAsync("/proxies/p/toxics")).Body.Should().Be("[]");
     }
@@ -122,8 +122,8 @@ public sealed class DataPathTests : IAsyncLifetime
         await Api.PostAsync("/proxies/p/toxics", """{"type":"latency","stream":"upstream","attributes":{"latency":300}}""");
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await ClientSocket.SendAsync(client, [1]);
-        await ClientSocket.ReadExactlyAsync(client, 1);
+        await LoopbackClient.SendAsync(client, [1]);
+        await LoopbackClient.ReadExactlyAsync(client, 1);
         watch.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(280));
     }
 
@@ -133,12 +133,12 @@ public sealed class DataPathTests : IAsyncLifetime
         int port = await CreateAsync("p");
         Socket client = await EchoedAsync(port);
         await Api.PostAsync("/proxies/p/toxics", """{"type":"timeout","attributes":{"timeout":0}}""");
-        await ClientSocket.SendAsync(client, [1]);
-        (await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(300))).End.Should().Be("timeout");
+        await LoopbackClient.SendAsync(client, [1]);
+        (await LoopbackClient.ReadToEndAsync(client, TimeSpan.FromMilliseconds(300))).End.Should().Be("timeout");
 
         (await Api.DeleteAsync("/proxies/p/toxics/timeout_downstream")).Status.Should().Be(204);
 
-        (await ClientSocket.ReadToEndAsync(client)).End.Should().Be("eof");
+        (await LoopbackClient.ReadToEndAsync(client)).End.Should().Be("eof");
     }
 
     [Fact]
@@ -147,12 +147,12 @@ public sealed class DataPathTests : IAsyncLifetime
         int port = await CreateAsync("p");
         Socket client = await EchoedAsync(port);
         await Api.PostAsync("/proxies/p/toxics", """{"type":"bandwidth","attributes":{"rate":0}}""");
-        await ClientSocket.SendAsync(client, [1, 2]);
-        (await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(400))).Bytes.Should().BeEmpty();
+        await LoopbackClient.SendAsync(client, [1, 2]);
+        (await LoopbackClient.ReadToEndAsync(client, TimeSpan.FromMilliseconds(400))).Bytes.Should().BeEmpty();
 
         await Api.DeleteAsync("/proxies/p/toxics/bandwidth_downstream");
 
-        (await ClientSocket.ReadExactlyAsync(client, 2)).Should().Equal(1, 2);
+        (await LoopbackClient.ReadExactlyAsync(client, 2)).Should().Equal(1, 2);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class DataPathTests : IAsyncLifetime
         int port = await CreateAsync("p", upstream: hello.HostPort);
         await Api.PostAsync("/proxies/p/toxics", """{"type":"limit_data","attributes":{"bytes":3}}""");
 
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(await ConnectAsync(port));
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(await ConnectAsync(port));
 
         Encoding.ASCII.GetString(outcome.Bytes).Should().Be("hel");
         outcome.End.Should().Be("eof");
@@ -198,7 +198,7 @@ public sealed class DataPathTests : IAsyncLifetime
 
     private async Task<Socket> ConnectAsync(int port)
     {
-        Socket client = await ClientSocket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
+        Socket client = await LoopbackClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
         _clients.Add(client);
         return client;
     }
@@ -207,8 +207,8 @@ public sealed class DataPathTests : IAsyncLifetime
     private async Task<Socket> EchoedAsync(int port)
     {
         Socket client = await ConnectAsync(port);
-        await ClientSocket.SendAsync(client, [1, 2, 3]);
-        (await ClientSocket.ReadExactlyAsync(client, 3)).Should().Equal(1, 2, 3);
+        await LoopbackClient.SendAsync(client, [1, 2, 3]);
+        (await LoopbackClient.ReadExactlyAsync(client, 3)).Should().Equal(1, 2, 3);
         return client;
     }
 }

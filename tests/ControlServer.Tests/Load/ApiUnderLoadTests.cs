@@ -20,7 +20,7 @@ public sealed class ApiUnderLoadTests
         await using ApiHarness harness = await ApiHarness.StartAsync();
         // 1 KB every 250 ms per connection, 4 MB/s in all: steady traffic a shared 2-core machine
         // carries while other builds run (the benchmark streams as fast as the machine allows).
-        await using var upstream = new StreamingUpstream(1024, TimeSpan.FromMilliseconds(250)).Start();
+        await using var upstream = LoopbackServer.Streaming(1024, TimeSpan.FromMilliseconds(250));
         var created = await harness.Api.PostAsync("/proxies", $$"""{"name":"load","listen":"127.0.0.1:0","upstream":"{{upstream.HostPort}}"}""");
         var endpoint = IPEndPoint.Parse(created.Json.GetProperty("listen").GetString()!);
 
@@ -31,7 +31,7 @@ public sealed class ApiUnderLoadTests
         {
             for (int i = 0; i < Connections; i++)
             {
-                Socket client = await ClientSocket.ConnectAsync(endpoint);
+                Socket client = await LoopbackClient.ConnectAsync(endpoint);
                 clients.Add(client);
                 readers.Add(DrainAsync(client, stop.Token));
             }

@@ -1,9 +1,9 @@
 namespace ChaosFeatures.Control.Tests.Support;
 
 /// <summary>An in-process control server on a free loopback port and a client for it; both closed on dispose, leaving no socket behind.</summary>
-public sealed class ApiHarness : IAsyncDisposable
+internal sealed class ApiHarness : IAsyncDisposable
 {
-    private ApiHarness(ControlServer server, RecordingSink events)
+    private ApiHarness(ControlServer server, RecordingPeerSink events)
     {
         Server = server;
         Events = events;
@@ -14,11 +14,11 @@ public sealed class ApiHarness : IAsyncDisposable
 
     public ApiClient Api { get; }
 
-    public RecordingSink Events { get; }
+    public RecordingPeerSink Events { get; }
 
     public static async Task<ApiHarness> StartAsync(ulong seed = 1, string? configFile = null)
     {
-        var events = new RecordingSink();
+        var events = new RecordingPeerSink();
         ControlServer server = await ControlServer.StartAsync(new ControlServerOptions
         {
             Port = 0, Seed = seed, ConfigFile = configFile, Events = events,

@@ -5,7 +5,7 @@ using ChaosFeatures.EvilPeer.Http;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.EvilPeer.Tests.Http;
-using ChaosFeatures.EvilPeer.Tests.Peers;
+using ChaosFeatures.EvilPeer.Tests.Peers.Consume;
 using ChaosFeatures.EvilPeer.Tests.Tls;
 using ChaosFeatures.EvilPeer.Tls;
 

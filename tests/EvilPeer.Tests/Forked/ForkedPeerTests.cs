@@ -3,8 +3,9 @@ using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Consume;
 using ChaosFeatures.EvilPeer.Peers.Serve;
-using ChaosFeatures.EvilPeer.Tests.Peers;
+using ChaosFeatures.EvilPeer.Tests.Peers.Consume;
 using ChaosFeatures.Seeds;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Forked;
 
@@ -15,11 +16,11 @@ public sealed class ForkedPeerTests
     [Fact]
     public async Task Serves_like_the_in_process_peer_and_streams_its_events()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var peer = await ForkedPeer.StartAsync(new PeerOptions("EP", new ServeBehaviour(Bytes, slice: 100, closeAfter: 300)), sink);
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var download = await LoopbackClient.ReadToEndAsync(client);
+        var download = await LoopbackClient.DownloadAsync(client);
 
         download.EndedWithFin.Should().BeTrue();
         download.Bytes.Should().Equal(Bytes[..300]);
@@ -39,7 +40,7 @@ public sealed class ForkedPeerTests
 
         await client.SendAsync(upload).WaitAsync(LoopbackClient.Bound);
         client.Shutdown(SocketShutdown.Send);
-        (await LoopbackClient.ReadToEndAsync(client)).EndedWithFin.Should().BeTrue();
+        (await LoopbackClient.DownloadAsync(client)).EndedWithFin.Should().BeTrue();
         await peer.WaitForConnectionsAsync(1, LoopbackClient.Bound);
 
         peer.Stats.BytesRead.Should().Be(upload.Length);
@@ -53,13 +54,13 @@ public sealed class ForkedPeerTests
         await using var peer = await ForkedPeer.StartAsync(new PeerOptions("EP", new ServeBehaviour(Bytes, closeAfter: 10, hardReset: true, holdMs: 100)));
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        (await LoopbackClient.ReadToEndAsync(client)).Error.Should().Be(SocketError.ConnectionReset);
+        (await LoopbackClient.DownloadAsync(client)).Error.Should().Be(SocketError.ConnectionReset);
     }
 
     [Fact]
     public async Task Closing_stdin_stops_the_host_cleanly()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         var peer = await ForkedPeer.StartAsync(new PeerOptions("EP", new ConsumeBehaviour(readSize: 0)), sink);
         int pid = peer.ProcessId;
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
@@ -69,7 +70,7 @@ public sealed class ForkedPeerTests
 
         peer.ExitCode.Should().Be(0, "the host stopped on stdin EOF instead of being killed");
         HostProcesses.IsGone(pid).Should().BeTrue();
-        (await LoopbackClient.ReadToEndAsync(client)).EndedWithFin.Should().BeTrue("the host closed its live connection with FIN");
+        (await LoopbackClient.DownloadAsync(client)).EndedWithFin.Should().BeTrue("the host closed its live connection with FIN");
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class ForkedPeerTests
         await client.ReceiveAsync(first).WaitAsync(LoopbackClient.Bound);
 
         peer.Kill();
-        var rest = await LoopbackClient.ReadToEndAsync(client);
+        var rest = await LoopbackClient.DownloadAsync(client);
 
         (rest.Bytes.Length + 1000).Should().BeLessThan(big.Length, "the transfer was cut short");
         (rest.EndedWithFin || rest.Error == SocketError.ConnectionReset).Should().BeTrue($"EOF or reset, not {rest.Error}");

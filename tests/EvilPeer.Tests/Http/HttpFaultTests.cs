@@ -2,9 +2,9 @@ using System.Net;
 using ChaosFeatures.EvilPeer.Http;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Serve;
-using ChaosFeatures.EvilPeer.Tests.Peers;
 using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.Seeds;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Http;
 
@@ -14,7 +14,7 @@ public sealed class HttpFaultTests
     private static readonly byte[] Body = PayloadGenerator.Generate(seed: 11, length: 1000);
     private static readonly TimeSpan ShortBound = TimeSpan.FromSeconds(1);
 
-    private static Task<Peer> Start(HttpResponsePlan plan, RecordingSink? sink = null) =>
+    private static Task<Peer> Start(HttpResponsePlan plan, RecordingPeerSink? sink = null) =>
         PeerHost.StartAsync(new PeerOptions("H", new HttpBehaviour(HttpScript.Always(plan))), sink);
 
     private static async Task<HttpClientResult> GetAsync(Peer peer, TimeSpan? bound = null)
@@ -102,7 +102,7 @@ public sealed class HttpFaultTests
     [Fact]
     public async Task Chunked_framing_is_decoded_by_the_client()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var peer = await Start(new HttpResponsePlan(200, Body, framing: HttpFraming.Chunked, chunkSize: 300), sink);
 
         var result = await GetAsync(peer);
@@ -212,7 +212,7 @@ public sealed class HttpFaultTests
     [Fact]
     public async Task An_endless_body_streams_until_the_client_leaves_which_is_not_a_peer_error()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var peer = await Start(new HttpResponsePlan(200, "0123456789"u8.ToArray(), framing: HttpFraming.Chunked, endless: true), sink);
 
         var result = await GetAsync(peer);

@@ -3,8 +3,8 @@ using System.Net.Sockets;
 using System.Text;
 using ChaosFeatures.EvilPeer.Http;
 using ChaosFeatures.EvilPeer.Peers;
-using ChaosFeatures.EvilPeer.Tests.Peers;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Http;
 
@@ -110,7 +110,7 @@ public sealed class HttpScriptTests
         using var socket = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
         await socket.SendAsync("\r\nGET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\nHost: x\nConnection: close\n\n"u8.ToArray());
-        var download = await LoopbackClient.ReadToEndAsync(socket);
+        var download = await LoopbackClient.DownloadAsync(socket);
 
         string text = Encoding.ASCII.GetString(download.Bytes);
         text.IndexOf("\r\n\r\none", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("\r\n\r\ntwo", StringComparison.Ordinal));
@@ -130,7 +130,7 @@ public sealed class HttpScriptTests
         using var socket = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
         await socket.SendAsync(Encoding.ASCII.GetBytes(request));
-        var download = await LoopbackClient.ReadToEndAsync(socket);
+        var download = await LoopbackClient.DownloadAsync(socket);
 
         string text = Encoding.ASCII.GetString(download.Bytes);
         text.Should().StartWith("HTTP/1.1 400 Bad Request\r\n").And.Contain(problem);

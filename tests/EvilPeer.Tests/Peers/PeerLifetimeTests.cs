@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Serve;
+using ChaosFeatures.EvilPeer.Tests.Peers.Consume;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Peers;
 
@@ -14,7 +16,7 @@ public sealed class PeerLifetimeTests
             new PeerOptions("EP", new ServeBehaviour(new byte[30], slice: 10, delayMs: ServeBehaviour.MaxDelayMs)), time: time);
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint);
 
-        var download = await LoopbackClient.ReadToEndAsync(client);
+        var download = await LoopbackClient.DownloadAsync(client);
 
         download.Bytes.Should().HaveCount(30, "two one-hour delays took no real time");
         time.TimersCreated.Should().BeGreaterThanOrEqualTo(2);
@@ -35,7 +37,7 @@ public sealed class PeerLifetimeTests
 
             clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
             peer.Stats.ConnectionsFinished.Should().Be(1);
-            var rest = await LoopbackClient.ReadToEndAsync(client);
+            var rest = await LoopbackClient.DownloadAsync(client);
             rest.Bytes.Length.Should().BeLessThan(32 * 1024 * 1024, "the transfer was cut by disposal");
         }
         finally

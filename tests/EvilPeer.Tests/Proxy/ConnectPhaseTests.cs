@@ -4,6 +4,7 @@ using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Connect;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Proxy;
 
@@ -18,10 +19,10 @@ public sealed class ConnectPhaseTests
 
         harness.Proxy.AddToxic(new ConnectRefuseOptions());
 
-        Func<Task> connect = () => ClientSocket.ConnectAsync(harness.Proxy.ListenEndpoint);
+        Func<Task> connect = () => LoopbackClient.ConnectAsync(harness.Proxy.ListenEndpoint);
         (await connect.Should().ThrowAsync<SocketException>()).Which.SocketErrorCode.Should().Be(SocketError.ConnectionRefused);
-        await ClientSocket.SendAsync(live, [4]);
-        (await ClientSocket.ReadExactlyAsync(live, 1)).Should().Equal(4);
+        await LoopbackClient.SendAsync(live, [4]);
+        (await LoopbackClient.ReadExactlyAsync(live, 1)).Should().Equal(4);
 
         harness.Proxy.RemoveToxic("connect_refuse_downstream").Should().BeTrue();
         harness.Proxy.ListenEndpoint.Port.Should().Be(port);
@@ -34,9 +35,9 @@ public sealed class ConnectPhaseTests
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new ConnectDelayOptions { Delay = 400 });
         var watch = Stopwatch.StartNew();
         using Socket client = await harness.ConnectAsync();
-        await ClientSocket.SendAsync(client, [1]);
+        await LoopbackClient.SendAsync(client, [1]);
 
-        (await ClientSocket.ReadExactlyAsync(client, 1)).Should().Equal(1);
+        (await LoopbackClient.ReadExactlyAsync(client, 1)).Should().Equal(1);
 
         watch.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(350));
     }
@@ -46,12 +47,12 @@ public sealed class ConnectPhaseTests
     {
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new ConnectDelayOptions { Delay = 3_600_000 });
         using Socket client = await harness.ConnectAsync();
-        await ClientSocket.SendAsync(client, [1]);
-        (await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(300))).End.Should().Be("timeout");
+        await LoopbackClient.SendAsync(client, [1]);
+        (await LoopbackClient.ReadToEndAsync(client, TimeSpan.FromMilliseconds(300))).End.Should().Be("timeout");
 
         harness.Proxy.RemoveToxic("connect_delay_downstream");
 
-        (await ClientSocket.ReadExactlyAsync(client, 1)).Should().Equal(1);
+        (await LoopbackClient.ReadExactlyAsync(client, 1)).Should().Equal(1);
     }
 
     [Theory]
@@ -64,7 +65,7 @@ public sealed class ConnectPhaseTests
         try
         {
             using Socket client = await harness.ConnectAsync();
-            outcome = (await ClientSocket.ReadToEndAsync(client)).End;
+            outcome = (await LoopbackClient.ReadToEndAsync(client)).End;
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
         {
@@ -80,12 +81,12 @@ public sealed class ConnectPhaseTests
     {
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new ConnectHangOptions());
         using Socket client = await harness.ConnectAsync(); // the kernel completes the handshake
-        await ClientSocket.SendAsync(client, [7]);
-        (await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(300))).End.Should().Be("timeout");
+        await LoopbackClient.SendAsync(client, [7]);
+        (await LoopbackClient.ReadToEndAsync(client, TimeSpan.FromMilliseconds(300))).End.Should().Be("timeout");
 
         harness.Proxy.RemoveToxic("connect_hang_downstream");
 
-        (await ClientSocket.ReadExactlyAsync(client, 1)).Should().Equal(7);
+        (await LoopbackClient.ReadExactlyAsync(client, 1)).Should().Equal(7);
     }
 
     [Fact]
@@ -98,8 +99,8 @@ public sealed class ConnectPhaseTests
             for (int i = 0; i < 12; i++)
             {
                 using Socket client = await harness.ConnectAsync();
-                await ClientSocket.SendAsync(client, [1]);
-                ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client, TimeSpan.FromMilliseconds(i == 0 ? 2000 : 1000));
+                await LoopbackClient.SendAsync(client, [1]);
+                ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client, TimeSpan.FromMilliseconds(i == 0 ? 2000 : 1000));
                 closed.Add(outcome.Bytes.Length == 0);
             }
             return [.. closed];

@@ -4,6 +4,7 @@ using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.Bandwidth;
 using ChaosFeatures.EvilPeer.Toxics.Latency;
 using ChaosFeatures.EvilPeer.Toxics.Slicer;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Proxy;
 
@@ -38,9 +39,9 @@ public sealed class LiveChainTests
             using Socket client = await harness.ConnectAsync();
             for (int round = 0; round < 5; round++)
             {
-                byte[] payload = ClientSocket.Payload(20_000 + i * 97, seed: i * 10 + round);
-                Task send = ClientSocket.SendAsync(client, payload);
-                byte[] echoed = await ClientSocket.ReadExactlyAsync(client, payload.Length, TimeSpan.FromSeconds(60));
+                byte[] payload = LoopbackClient.Payload(20_000 + i * 97, seed: i * 10 + round);
+                Task send = LoopbackClient.SendAsync(client, payload);
+                byte[] echoed = await LoopbackClient.ReadExactlyAsync(client, payload.Length, TimeSpan.FromSeconds(60));
                 await send;
                 echoed.Should().Equal(payload, $"client {i} round {round} must get back exactly what it sent");
             }
@@ -48,7 +49,7 @@ public sealed class LiveChainTests
 
         await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(90));
         stop.Cancel();
-        await churner.WaitAsync(ClientSocket.Bound);
+        await churner.WaitAsync(LoopbackClient.Bound);
         changes.Should().BeGreaterThan(8, "the chain must really have changed under load");
     }
 
@@ -57,15 +58,15 @@ public sealed class LiveChainTests
     {
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), 1, new BandwidthOptions { Rate = 1 });
         using Socket client = await harness.ConnectAsync();
-        byte[] payload = ClientSocket.Payload(200_000);
-        Task send = ClientSocket.SendAsync(client, payload); // would take 200 s at 1 KB/s
+        byte[] payload = LoopbackClient.Payload(200_000);
+        Task send = LoopbackClient.SendAsync(client, payload); // would take 200 s at 1 KB/s
         await Task.Delay(200);
 
         var removal = System.Diagnostics.Stopwatch.StartNew();
         harness.Proxy.RemoveToxic("bandwidth_downstream").Should().BeTrue();
         removal.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "at once, next to the 200 s the toxic would still need (generous for a loaded CI)");
 
-        byte[] echoed = await ClientSocket.ReadExactlyAsync(client, payload.Length);
+        byte[] echoed = await LoopbackClient.ReadExactlyAsync(client, payload.Length);
         await send;
         echoed.Should().Equal(payload);
     }

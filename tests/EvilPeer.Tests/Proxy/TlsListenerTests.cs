@@ -2,14 +2,13 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using ChaosFeatures.EvilPeer.Peers.Serve;
 using ChaosFeatures.EvilPeer.Proxy;
-using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Tests.Tls;
 using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.EvilPeer.Toxics;
 using ChaosFeatures.EvilPeer.Toxics.LimitData;
 using ChaosFeatures.EvilPeer.Toxics.Slicer;
 using ChaosFeatures.Seeds;
-using RecordingSink = ChaosFeatures.EvilPeer.Tests.Proxy.Support.RecordingSink;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Proxy;
 
@@ -22,10 +21,10 @@ public sealed class TlsListenerTests
     private static readonly byte[] Bytes = PayloadGenerator.Generate(seed: 9, length: 5000);
     private static readonly TimeSpan ShortBound = TimeSpan.FromSeconds(1);
 
-    private static async Task<(LoopbackServer Server, ToxicProxy Proxy, RecordingSink Sink)> StartAsync(TlsOptions tls, params ToxicOptions[] toxics)
+    private static async Task<(LoopbackServer Server, ToxicProxy Proxy, RecordingPeerSink Sink)> StartAsync(TlsOptions tls, params ToxicOptions[] toxics)
     {
         var server = LoopbackServer.Serving(Bytes);
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         var proxy = new ToxicProxy(new ToxicProxyOptions { Name = "p", Upstream = server.HostPort, Events = sink, Tls = tls });
         foreach (var toxic in toxics) proxy.AddToxic(toxic);
         await proxy.StartAsync();
@@ -34,7 +33,7 @@ public sealed class TlsListenerTests
 
     private static async Task StopAsync(LoopbackServer server, ToxicProxy proxy)
     {
-        await proxy.DisposeAsync().AsTask().WaitAsync(ClientSocket.Bound);
+        await proxy.DisposeAsync().AsTask().WaitAsync(LoopbackClient.Bound);
         proxy.ConnectionCount.Should().Be(0, "disposing the proxy leaves no connection behind");
         await server.DisposeAsync();
     }
@@ -203,10 +202,10 @@ public sealed class TlsListenerTests
 
     private static async Task WaitUntilAsync(Func<bool> condition, Func<string> state)
     {
-        var deadline = DateTime.UtcNow + ClientSocket.Bound;
+        var deadline = DateTime.UtcNow + LoopbackClient.Bound;
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within {ClientSocket.Bound.TotalSeconds:0} s: {state()}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within {LoopbackClient.Bound.TotalSeconds:0} s: {state()}");
             await Task.Delay(10);
         }
     }

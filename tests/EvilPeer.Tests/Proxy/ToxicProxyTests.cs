@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Proxy;
 using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Proxy;
 
@@ -14,9 +15,9 @@ public sealed class ToxicProxyTests
         harness.Proxy.ListenEndpoint.Port.Should().BeGreaterThan(0);
 
         using Socket client = await harness.ConnectAsync();
-        byte[] payload = ClientSocket.Payload(1_000_000);
-        Task send = ClientSocket.SendAsync(client, payload);
-        byte[] echoed = await ClientSocket.ReadExactlyAsync(client, payload.Length);
+        byte[] payload = LoopbackClient.Payload(1_000_000);
+        Task send = LoopbackClient.SendAsync(client, payload);
+        byte[] echoed = await LoopbackClient.ReadExactlyAsync(client, payload.Length);
         await send;
 
         echoed.Should().Equal(payload);
@@ -30,28 +31,28 @@ public sealed class ToxicProxyTests
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo());
         using Socket client = await harness.ConnectAsync();
 
-        await ClientSocket.SendAsync(client, [9, 8, 7]);
+        await LoopbackClient.SendAsync(client, [9, 8, 7]);
         client.Shutdown(SocketShutdown.Send); // the echo server only closes once it reads this EOF
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client);
 
         outcome.End.Should().Be("eof");
         outcome.Bytes.Should().Equal(9, 8, 7);
         // The proxy records a FIN just after forwarding it, so the client can see the second one first.
         await harness.Sink.WaitForAsync(() => harness.Sink.Named("fin").Count == 2, TimeSpan.FromSeconds(5));
-        harness.Sink.Named("fin").Select(e => RecordingSink.Field(e, "stream")).Should().BeEquivalentTo(["upstream", "downstream"]);
+        harness.Sink.Named("fin").Select(e => RecordingPeerSink.Field(e, "stream")).Should().BeEquivalentTo(["upstream", "downstream"]);
     }
 
     [Fact]
     public async Task Upstream_dial_failure_closes_the_client_with_FIN_and_emits_an_event()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         int deadPort;
         using (var probe = new TcpListenerProbe()) deadPort = probe.Port; // bound then released: nothing listens there
         await using var proxy = new ToxicProxy(new ToxicProxyOptions { Upstream = $"127.0.0.1:{deadPort}", Events = sink });
         await proxy.StartAsync();
 
-        using Socket client = await ClientSocket.ConnectAsync(proxy.ListenEndpoint);
-        ReadOutcome outcome = await ClientSocket.ReadToEndAsync(client);
+        using Socket client = await LoopbackClient.ConnectAsync(proxy.ListenEndpoint);
+        ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client);
 
         outcome.End.Should().Be("eof");
         sink.Named("upstream_dial_failed").Should().ContainSingle()
@@ -66,9 +67,9 @@ public sealed class ToxicProxyTests
 
         harness.Proxy.Disable();
 
-        (await ClientSocket.ReadToEndAsync(live)).End.Should().Be("eof");
+        (await LoopbackClient.ReadToEndAsync(live)).End.Should().Be("eof");
         harness.Proxy.Enabled.Should().BeFalse();
-        Func<Task> connect = () => ClientSocket.ConnectAsync(harness.Proxy.ListenEndpoint);
+        Func<Task> connect = () => LoopbackClient.ConnectAsync(harness.Proxy.ListenEndpoint);
         (await connect.Should().ThrowAsync<SocketException>()).Which.SocketErrorCode.Should().Be(SocketError.ConnectionRefused);
 
         harness.Proxy.Enable();
@@ -83,7 +84,7 @@ public sealed class ToxicProxyTests
 
         harness.Proxy.ResetConnections().Should().Be(1);
 
-        (await ClientSocket.ReadToEndAsync(live)).End.Should().Be("reset");
+        (await LoopbackClient.ReadToEndAsync(live)).End.Should().Be("reset");
         harness.Proxy.Enabled.Should().BeTrue();
         using Socket next = await harness.ConnectedEchoAsync();
         harness.Proxy.Toxics.Should().BeEmpty("a reset is an act, not a toxic left on the proxy");
@@ -98,19 +99,19 @@ public sealed class ToxicProxyTests
         var clients = new List<Socket>();
         for (int i = 0; i < 5; i++)
         {
-            Socket client = await ClientSocket.ConnectAsync(proxy.ListenEndpoint);
-            await ClientSocket.SendAsync(client, [1]);
-            await ClientSocket.ReadExactlyAsync(client, 1);
+            Socket client = await LoopbackClient.ConnectAsync(proxy.ListenEndpoint);
+            await LoopbackClient.SendAsync(client, [1]);
+            await LoopbackClient.ReadExactlyAsync(client, 1);
             clients.Add(client);
         }
         proxy.ConnectionCount.Should().Be(5);
 
-        await proxy.DisposeAsync().AsTask().WaitAsync(ClientSocket.Bound);
+        await proxy.DisposeAsync().AsTask().WaitAsync(LoopbackClient.Bound);
 
         proxy.ConnectionCount.Should().Be(0);
         foreach (Socket client in clients)
         {
-            (await ClientSocket.ReadToEndAsync(client)).End.Should().Be("eof");
+            (await LoopbackClient.ReadToEndAsync(client)).End.Should().Be("eof");
             client.Dispose();
         }
         await server.DisposeAsync();

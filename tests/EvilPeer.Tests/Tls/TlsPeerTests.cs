@@ -2,9 +2,9 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Peers.Serve;
-using ChaosFeatures.EvilPeer.Tests.Peers;
 using ChaosFeatures.EvilPeer.Tls;
 using ChaosFeatures.Seeds;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Tls;
 
@@ -17,7 +17,7 @@ public sealed class TlsPeerTests
     private static readonly byte[] Bytes = PayloadGenerator.Generate(seed: 3, length: 5000);
     private static readonly TimeSpan ShortBound = TimeSpan.FromSeconds(1);
 
-    private static Task<Peer> Start(TlsOptions tls, ServeBehaviour? serve = null, RecordingSink? sink = null) =>
+    private static Task<Peer> Start(TlsOptions tls, ServeBehaviour? serve = null, RecordingPeerSink? sink = null) =>
         PeerHost.StartAsync(new PeerOptions("EP", serve ?? new ServeBehaviour(Bytes), tls: tls), sink);
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class TlsPeerTests
     [InlineData(SslProtocols.Tls13)]
     public async Task A_trusted_certificate_serves_the_payload_and_ends_with_close_notify(SslProtocols protocol)
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var peer = await Start(new TlsOptions(protocols: protocol), sink: sink);
 
         var result = await TlsLoopbackClient.DownloadAsync(peer.EndPoint);
@@ -46,7 +46,7 @@ public sealed class TlsPeerTests
     [InlineData(TlsFaultKind.StopAfterServerHello, SslProtocols.Tls13)]
     public async Task A_handshake_stopped_by_fin_is_an_unexpected_eof_before_the_handshake_completes(TlsFaultKind fault, SslProtocols protocol)
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var peer = await Start(new TlsOptions(fault: fault, protocols: protocol), sink: sink);
 
         var result = await TlsLoopbackClient.DownloadAsync(peer.EndPoint);
@@ -146,7 +146,7 @@ public sealed class TlsPeerTests
     [InlineData(false)]
     public async Task Truncation_at_a_record_boundary_reads_as_a_clean_eof_like_close_notify(bool closeNotify)
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var peer = await Start(new TlsOptions(closeNotify: closeNotify), new ServeBehaviour(Bytes, closeAfter: 100), sink);
 
         var result = await TlsLoopbackClient.DownloadAsync(peer.EndPoint);
@@ -172,7 +172,7 @@ public sealed class TlsPeerTests
     [Fact]
     public async Task A_tls12_renegotiation_is_followed_transparently_by_a_client_that_allows_it()
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var peer = await Start(new TlsOptions(fault: TlsFaultKind.Renegotiate, protocols: SslProtocols.Tls12), sink: sink);
 
         var result = await TlsLoopbackClient.DownloadAsync(peer.EndPoint);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 using ChaosFeatures.EvilPeer.Toxics.Latency;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Toxics;
 
@@ -19,14 +20,14 @@ public sealed class ToxicityTests
         {
             using Socket client = await harness.ConnectAsync();
             var watch = Stopwatch.StartNew();
-            await ClientSocket.SendAsync(client, [1]);
-            await ClientSocket.ReadExactlyAsync(client, 1);
+            await LoopbackClient.SendAsync(client, [1]);
+            await LoopbackClient.ReadExactlyAsync(client, 1);
             total += watch.Elapsed;
             // A delay proves the toxic fired; its absence proves little on a loaded machine, so the
             // silent case is judged by the decisions below and the round trips' sum.
             if (fires) watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190), $"connection {i}, toxicity {toxicity}");
         }
-        harness.Sink.Named("toxic").Should().HaveCount(8).And.OnlyContain(e => (bool)RecordingSink.Field(e, "active")! == fires);
+        harness.Sink.Named("toxic").Should().HaveCount(8).And.OnlyContain(e => (bool)RecordingPeerSink.Field(e, "active")! == fires);
         if (!fires) total.Should().BeLessThan(TimeSpan.FromMilliseconds(8 * 190), "eight firings would have added 1.6 s");
     }
 
@@ -50,15 +51,15 @@ public sealed class ToxicityTests
 
         harness.Proxy.AddToxic(new LatencyOptions { Latency = 1, Name = "second" });
 
-        PeerEvent[] draws = [.. harness.Sink.Named("toxic").Where(e => (string)RecordingSink.Field(e, "toxic")! == "latency_downstream")];
+        PeerEvent[] draws = [.. harness.Sink.Named("toxic").Where(e => (string)RecordingPeerSink.Field(e, "toxic")! == "latency_downstream")];
         draws.Should().HaveCount(2);
-        RecordingSink.Field(draws[0], "draw").Should().NotBe(RecordingSink.Field(draws[1], "draw"));
+        RecordingPeerSink.Field(draws[0], "draw").Should().NotBe(RecordingPeerSink.Field(draws[1], "draw"));
     }
 
     private static async Task<double[]> Draws(ulong seed)
     {
         await using var harness = await ProxyHarness.StartAsync(LoopbackServer.Echo(), seed, new LatencyOptions { Latency = 1, Toxicity = 0.5 });
         for (int i = 0; i < 6; i++) (await harness.ConnectedEchoAsync()).Dispose();
-        return [.. harness.Sink.Named("toxic").OrderBy(e => e.ConnectionId).Select(e => (double)RecordingSink.Field(e, "draw")!)];
+        return [.. harness.Sink.Named("toxic").OrderBy(e => e.ConnectionId).Select(e => (double)RecordingPeerSink.Field(e, "draw")!)];
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChaosFeatures.Freeze.Tests.EndToEnd;
 using ChaosFeatures.Freeze.Tests.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Freeze.Tests.Cli;
 

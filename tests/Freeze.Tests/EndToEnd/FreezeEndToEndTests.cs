@@ -5,6 +5,7 @@ using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Running;
 using ChaosFeatures.Gherkin.Suite;
 using ChaosFeatures.Harness.Replay;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Freeze.Tests.EndToEnd;
 

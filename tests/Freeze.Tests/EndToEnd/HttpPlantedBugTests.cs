@@ -1,6 +1,7 @@
 using ChaosFeatures.Freeze.Tests.Support;
 using ChaosFeatures.Gherkin.Running;
 using ChaosFeatures.Harness.Replay;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Freeze.Tests.EndToEnd;
 

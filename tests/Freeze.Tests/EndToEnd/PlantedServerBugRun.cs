@@ -1,9 +1,9 @@
-using ChaosFeatures.Freeze.Tests.Support;
 using ChaosFeatures.Gherkin.Configuration;
 using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Model;
 using ChaosFeatures.Gherkin.Running;
 using ChaosFeatures.Gherkin.Suite;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Freeze.Tests.EndToEnd;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Seeds;
-using ChaosFeatures.Harness.Tests.Support;
 using ChaosFeatures.Seeds;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Harness.Tests.Clients;
 
@@ -28,7 +28,7 @@ public sealed class ClientDriverTests
     {
         var payload = Payload[..300];
         await using var server = LoopbackServer.Serving(payload);
-        var events = new RecordingSink();
+        var events = new RecordingChaosSink();
         var request = new DownloadRequest { ReadSize = 1, ExpectedPayload = payload, Actor = "C", Events = events };
         var result = await ClientDrivers.Get(driver).DownloadAsync(server.EndPoint, request, default);
         result.Outcome.Should().Be(Outcome.Completed, result.Error);

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using ChaosFeatures.Harness.Clients;
-using ChaosFeatures.Harness.Tests.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Harness.Tests.Clients;
 
@@ -28,7 +28,7 @@ public sealed class LineExchangeTests
     public async Task A_whole_reply_line_completes_the_exchange_even_when_it_arrives_in_pieces()
     {
         await using var server = Answering("+PO", "NG\r", "\n");
-        var events = new RecordingSink();
+        var events = new RecordingChaosSink();
 
         var result = await LineExchange.RunAsync(server.EndPoint, LineExchange.Request("PING"), "C", events, Bound, default);
 

@@ -5,8 +5,8 @@ using ChaosFeatures.Harness.Invariants;
 using ChaosFeatures.Harness.Leaks;
 using ChaosFeatures.Harness.Scheduling;
 using ChaosFeatures.Harness.Seeds;
-using ChaosFeatures.Harness.Tests.Support;
 using ChaosFeatures.Seeds;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Harness.Tests.Clients;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.Harness.EventLog;
 using ChaosFeatures.Harness.Seeds;
-using ChaosFeatures.Harness.Tests.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Harness.Tests.EventLog;
 
@@ -22,7 +22,7 @@ public sealed class ChaosEventLogTests
     [Fact]
     public async Task Timelines_in_parallel_write_one_valid_json_object_per_line_seeds_first()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var location = ChaosResultsLocation.Resolve(temp.Path, "run-1");
         location.EventsPath.Should().Be(Path.Combine(temp.Path, "run-1", "events.jsonl"));
 

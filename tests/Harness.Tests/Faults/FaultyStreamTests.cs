@@ -1,14 +1,14 @@
 using System.Net.Sockets;
 using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Faults;
-using ChaosFeatures.Harness.Tests.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Harness.Tests.Faults;
 
 public sealed class FaultyStreamTests
 {
     private static readonly byte[] Data = Enumerable.Range(0, 100).Select(i => (byte)i).ToArray();
-    private readonly RecordingSink _events = new();
+    private readonly RecordingChaosSink _events = new();
 
     private FaultyStream Over(FaultMode mode) => new(new MemoryStream(Data.ToArray()), mode, _events, "F");
 

@@ -1,13 +1,13 @@
 using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Faults;
-using ChaosFeatures.Harness.Tests.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Harness.Tests.Faults;
 
 public sealed class StreamTransferTests
 {
     private static readonly byte[] Payload = Enumerable.Range(0, 256).Select(i => (byte)(i * 7)).ToArray();
-    private readonly RecordingSink _events = new();
+    private readonly RecordingChaosSink _events = new();
 
     private Task<TransferResult> Read(FaultMode mode, int readSize = 8192, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {

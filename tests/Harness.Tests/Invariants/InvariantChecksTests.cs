@@ -1,12 +1,12 @@
 using ChaosFeatures.Harness.Clients;
 using ChaosFeatures.Harness.Invariants;
-using ChaosFeatures.Harness.Tests.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Harness.Tests.Invariants;
 
 public sealed class InvariantChecksTests
 {
-    private readonly RecordingSink _events = new();
+    private readonly RecordingChaosSink _events = new();
     private InvariantChecks Checks => new(_events);
     private static readonly byte[] Sent = "hello world"u8.ToArray();
 

@@ -3,7 +3,7 @@ using ChaosFeatures.Harness.Invariants;
 using ChaosFeatures.Harness.Leaks;
 using ChaosFeatures.Harness.Scheduling;
 using ChaosFeatures.Harness.Seeds;
-using ChaosFeatures.Harness.Tests.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Harness.Tests.Leaks;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChaosFeatures.Merge.Tests.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Merge.Tests.Cli;
 

@@ -1,4 +1,5 @@
 using ChaosFeatures.Merge.Tests.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Merge.Tests.Cli;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.Steps.Tests.Run;
 
@@ -59,11 +60,5 @@ public sealed class BadEnvironmentRunTests
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "ChaosFeatures.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException("ChaosFeatures.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("chaos-bad-env-").FullName;
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

@@ -9,8 +9,8 @@ using ChaosFeatures.EvilPeer.EvilClients.Noise;
 using ChaosFeatures.EvilPeer.EvilClients.Slowloris;
 using ChaosFeatures.EvilPeer.Tests.EvilClients.Support;
 using ChaosFeatures.EvilPeer.Tests.Forked;
-using ChaosFeatures.EvilPeer.Tests.Peers;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.EvilClients.Forked;
 
@@ -20,7 +20,7 @@ public sealed class ForkedEvilClientTests
     public async Task A_forked_flood_reports_like_the_in_process_one_and_streams_its_events()
     {
         await using var server = new TargetServer();
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var client = await ForkedEvilClient.StartAsync(new EvilClientOptions("E", server.EndPoint, new HoldBehaviour(200), connections: 20), sink);
 
         EvilClientReport report = await client.WaitAsync(TargetServer.Bound);

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.EvilClients;
 using ChaosFeatures.EvilPeer.EvilClients.Hold;
 using ChaosFeatures.EvilPeer.Tests.EvilClients.Support;
-using ChaosFeatures.EvilPeer.Tests.Peers;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.EvilClients.Hold;
 
@@ -13,7 +13,7 @@ public sealed class HoldTests
     public async Task A_flood_opens_every_connection_sends_nothing_and_closes_each_with_fin()
     {
         await using var server = new TargetServer();
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         await using var client = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new HoldBehaviour(300), connections: 50), sink);
 
         await client.Stats.WaitUntilAsync(s => s.Open == 50, "50 connections open", TargetServer.Bound);

@@ -1,15 +1,16 @@
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Proxy;
 using ChaosFeatures.EvilPeer.Toxics;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.Proxy.Support;
 
 /// <summary>A loopback upstream, a started proxy in front of it, and the clients a test opened; all closed on dispose.</summary>
-public sealed class ProxyHarness : IAsyncDisposable
+internal sealed class ProxyHarness : IAsyncDisposable
 {
     private readonly List<Socket> _clients = [];
 
-    private ProxyHarness(LoopbackServer server, ToxicProxy proxy, RecordingSink sink)
+    private ProxyHarness(LoopbackServer server, ToxicProxy proxy, RecordingPeerSink sink)
     {
         Server = server;
         Proxy = proxy;
@@ -18,11 +19,11 @@ public sealed class ProxyHarness : IAsyncDisposable
 
     public LoopbackServer Server { get; }
     public ToxicProxy Proxy { get; }
-    public RecordingSink Sink { get; }
+    public RecordingPeerSink Sink { get; }
 
     public static async Task<ProxyHarness> StartAsync(LoopbackServer server, ulong seed = 1, params ToxicOptions[] toxics)
     {
-        var sink = new RecordingSink();
+        var sink = new RecordingPeerSink();
         var proxy = new ToxicProxy(new ToxicProxyOptions { Name = "p", Upstream = server.HostPort, Seed = seed, Events = sink });
         await proxy.StartAsync();
         foreach (ToxicOptions toxic in toxics) proxy.AddToxic(toxic);
@@ -31,7 +32,7 @@ public sealed class ProxyHarness : IAsyncDisposable
 
     public async Task<Socket> ConnectAsync()
     {
-        Socket client = await ClientSocket.ConnectAsync(Proxy.ListenEndpoint);
+        Socket client = await LoopbackClient.ConnectAsync(Proxy.ListenEndpoint);
         lock (_clients) _clients.Add(client);
         return client;
     }
@@ -40,15 +41,15 @@ public sealed class ProxyHarness : IAsyncDisposable
     public async Task<Socket> ConnectedEchoAsync()
     {
         Socket client = await ConnectAsync();
-        await ClientSocket.SendAsync(client, [1, 2, 3]);
-        (await ClientSocket.ReadExactlyAsync(client, 3)).Should().Equal(1, 2, 3);
+        await LoopbackClient.SendAsync(client, [1, 2, 3]);
+        (await LoopbackClient.ReadExactlyAsync(client, 3)).Should().Equal(1, 2, 3);
         return client;
     }
 
     public async ValueTask DisposeAsync()
     {
         lock (_clients) foreach (Socket client in _clients) client.Dispose();
-        await Proxy.DisposeAsync().AsTask().WaitAsync(ClientSocket.Bound);
+        await Proxy.DisposeAsync().AsTask().WaitAsync(LoopbackClient.Bound);
         Proxy.ConnectionCount.Should().Be(0, "disposing the proxy leaves no connection behind");
         await Server.DisposeAsync();
     }
