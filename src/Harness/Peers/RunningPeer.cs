@@ -29,24 +29,24 @@ public sealed class RunningPeer : IAsyncDisposable
     public static async Task<RunningPeer> StartAsync(PeerSpec spec, IPeerEventSink events, ulong proxySeed, CancellationToken cancellationToken)
     {
         RunningPeer running;
-        if (spec.RealServer is { Launch: { } launch })
+        if (spec is RealServerSpec { Kind.Launch: { } launch })
         {
             var (server, endPoint) = await launch(cancellationToken);
             running = new RunningPeer(spec, server, endPoint, new PeerStats(), null);
         }
-        else if (spec.RealServer is { } kind)
+        else if (spec is RealServerSpec { Kind: var kind })
         {
             var server = await RealServer.StartAsync(kind, cancellationToken);
             running = new RunningPeer(spec, server, server.EndPoint, new PeerStats(), null);
         }
-        else if (spec.Forked)
+        else if (spec is EvilPeerSpec { Forked: true } forkedSpec)
         {
-            var forked = await ForkedPeer.StartAsync(spec.ToOptions(), events, cancellationToken: cancellationToken);
+            var forked = await ForkedPeer.StartAsync(forkedSpec.ToOptions(), events, cancellationToken: cancellationToken);
             running = new RunningPeer(spec, forked, forked.EndPoint, forked.Stats, null);
         }
         else
         {
-            var peer = await PeerHost.StartAsync(spec.ToOptions(), events, cancellationToken: cancellationToken);
+            var peer = await PeerHost.StartAsync(((EvilPeerSpec)spec).ToOptions(), events, cancellationToken: cancellationToken);
             running = new RunningPeer(spec, peer, peer.EndPoint, peer.Stats, null);
         }
         if (spec.Proxy is not { } proxySpec) return running;

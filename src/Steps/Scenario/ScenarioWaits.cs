@@ -50,10 +50,10 @@ internal sealed class ScenarioWaits(ChaosScenario chaos)
     public async Task<RunningPeer> SettledAsync(string peer, Func<PeerStats, bool> expected, bool connectionsMayStayOpen = false)
     {
         var running = await chaos.Peers.GetAsync(peer, chaos.Cancellation);
-        if (running.Spec.RealServer is { } server)
-            throw new InvalidOperationException($"\"{peer}\" is a real {server.Name} server: it keeps no counts; assert on what the task received");
+        if (running.Spec is RealServerSpec server)
+            throw new InvalidOperationException($"{server.Described}: it keeps no counts; assert on what the task received");
         var stats = running.Stats;
-        bool finished() => running.Spec.NeverReads || connectionsMayStayOpen || stats.ConnectionsFinished >= stats.ConnectionsAccepted;
+        bool finished() => running.Spec is EvilPeerSpec { NeverReads: true } || connectionsMayStayOpen || stats.ConnectionsFinished >= stats.ConnectionsAccepted;
         // Not settled within the bound: the caller's assertion then reports what the stats say.
         await Eventually.UntilAsync(() => expected(stats) && finished(), PeerSettleBound, chaos.Time, chaos.Cancellation);
         return running;
