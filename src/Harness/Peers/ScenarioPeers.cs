@@ -62,7 +62,7 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
     {
         foreach (var peer in Started)
         {
-            if (peer.Spec is EvilPeerSpec) counters.RecordPeer(peer.Spec.Name, peer.Stats);
+            if (peer.Stats is { } stats) counters.RecordPeer(peer.Spec.Name, stats);
             if (peer.Proxy?.Options.Tls is not null) counters.RecordProxyTls(peer.Spec.Name, peer.Proxy.TlsStats);
         }
     }
@@ -110,7 +110,7 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
         var peer = await RunningPeer.StartAsync(spec, events(), proxySeed, cancellationToken);
         leaks.TrackPort(peer.PeerEndPoint.Port);
         if (peer.Proxy is { } proxy) leaks.TrackPort(proxy.ListenEndpoint.Port);
-        if (spec is EvilPeerSpec) counters.RecordPeer(spec.Name, peer.Stats); // a real server keeps no counters
+        if (peer.Stats is { } stats) counters.RecordPeer(spec.Name, stats); // a real server keeps none
         if (peer.Proxy?.Options.Tls is not null) counters.RecordProxyTls(spec.Name, peer.Proxy.TlsStats);
         return peer;
     }

@@ -51,7 +51,7 @@ public sealed class ChaosContext(ChaosScenario scenario)
     public void Server(string name, Func<CancellationToken, Task<(IAsyncDisposable Server, IPEndPoint EndPoint)>> start)
     {
         ArgumentNullException.ThrowIfNull(start);
-        scenario.Peers.DefineRealServer(name, new RealServerKind("own", name, "", (_, _) => []) { Launch = start });
+        scenario.Peers.DefineRealServer(name, RealServerKind.Own(name, start));
     }
 
     /// <summary>Runs <paramref name="work"/> as the next action of task <paramref name="task"/> and returns at once (When steps queue, Then steps wait).</summary>
