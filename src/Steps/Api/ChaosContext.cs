@@ -106,7 +106,7 @@ public sealed class ChaosContext(ChaosScenario scenario)
 
     /// <summary>An event on the case's timeline (and in events.jsonl): <c>Record("C", "cache_miss", ("key", "user:1"))</c>.</summary>
     public void Record(string actor, string name, params (string Key, object? Value)[] fields) =>
-        scenario.Timeline.Record(ChaosEvent.Of("user", actor, name, fields));
+        scenario.Timeline.Record(ChaosEvent.Of(ChaosEventKinds.User, actor, name, fields));
 
     /// <summary>Stops the scenario, reported skipped with <paramref name="reason"/> (a failure under CHAOS_STRICT=1).</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
