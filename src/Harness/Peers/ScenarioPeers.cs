@@ -115,7 +115,7 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
         return peer;
     }
 
-    /// <summary>The two kinds of spec: an evil peer, or a real server that takes faults only through its proxy.</summary>
+    /// <summary>A spec is an evil peer or a real server (PeerSpec's constructor admits no others); a real server takes faults only through its proxy.</summary>
     private static EvilPeerSpec EvilPeer(PeerSpec spec) => spec as EvilPeerSpec ?? throw new InvalidOperationException(
         $"{((RealServerSpec)spec).Described}: that step is for evil peers; front it with a toxic proxy instead");
 
