@@ -55,7 +55,7 @@ public sealed class ControlServer : IAsyncDisposable
         options.Validate();
         IPAddress address = ResolveHost(options.Host);
         ulong seed = options.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        options.Events?.Emit(new PeerEvent(System.Diagnostics.Stopwatch.GetTimestamp(), "control", "seed", 0, [new("seed", (long)seed)]));
+        options.Events?.Emit(new PeerEvent(System.Diagnostics.Stopwatch.GetTimestamp(), "control", PeerEventNames.Seed, 0, [new("seed", (long)seed)]));
         var registry = new ProxyRegistry(new ProxyDefaults(seed, options.Events, options.ByteEvents, options.TimeProvider));
         var loop = new ControlLoop();
         try

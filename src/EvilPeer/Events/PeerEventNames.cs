@@ -1,7 +1,7 @@
 namespace ChaosFeatures.EvilPeer.Events;
 
 /// <summary>
-/// The names of the events peers, evil clients and proxies emit (<see cref="PeerEvent.Name"/>), for the emitters and for
+/// The names of the events peers, evil clients, proxies and the control server emit (<see cref="PeerEvent.Name"/>), for the emitters and for
 /// everyone who reads them back (a forked peer's or client's parent, the timeline). The values are what committed event logs
 /// and descriptors hold: never change one.
 /// </summary>
@@ -26,10 +26,22 @@ public static class PeerEventNames
     public const string Connect = "connect";
     public const string Finished = "finished";
 
-    // A proxy's upstream side and its toxics.
+    // An HTTP peer's requests and answers.
+    public const string HttpRequest = "http_request";
+    public const string HttpResponse = "http_response";
+    public const string HttpCut = "http_cut";
+    public const string HttpMalformed = "http_malformed";
+    public const string HttpClientGone = "http_client_gone";
+
+    // A proxy's upstream side, its toxics' draws and what they did (a latency or slow close is a delay).
     public const string UpstreamConnect = "upstream_connect";
     public const string UpstreamDialFailed = "upstream_dial_failed";
     public const string Toxic = "toxic";
+    public const string Corrupt = "corrupt";
+    public const string Drop = "drop";
+
+    // A control server's seed of every toxicity draw.
+    public const string Seed = "seed";
 
     // TLS on a peer's or proxy's listener.
     public const string TlsClientHello = "tls_client_hello";

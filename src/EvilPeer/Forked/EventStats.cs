@@ -21,7 +21,7 @@ internal static class EventStats
             case PeerEventNames.Rst: stats.OnReset(); break;
             case PeerEventNames.Error: stats.OnError(); break;
             case PeerEventNames.TlsHandshake or PeerEventNames.TlsFault or PeerEventNames.TlsFailed: stats.OnTlsEvent(e.Name); break;
-            case HttpRequestEvent.Name:
+            case PeerEventNames.HttpRequest:
                 if (HttpRequestEvent.Parse(e) is { } request) stats.OnHttpRequest(request);
                 break;
             case PeerEventNames.Done:

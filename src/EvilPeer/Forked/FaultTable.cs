@@ -32,7 +32,8 @@ public sealed class FaultTable
 
     public string Name { get; set; } = "EP";
     public string Listen { get; set; } = "127.0.0.1:0";
-    public string Mode { get; set; } = "serve";
+    /// <summary>A <see cref="PeerModes"/> name; text here because the table is what the host reads (a bad name is reported with the known ones).</summary>
+    public string Mode { get; set; } = PeerModes.Name(PeerMode.Serve);
     public string? PayloadBase64 { get; set; }
     public int? PayloadSize { get; set; }
     public ulong PayloadSeed { get; set; } = 1;

@@ -24,9 +24,10 @@ internal static class FaultTableMapping
 
     public static PeerOptions ToOptions(FaultTable t)
     {
+        bool known = PeerModes.TryParse(t.Mode, out PeerMode mode);
         var check = new Validator("fault table")
-            .Require(t.Mode is "serve" or "consume" or "echo" or "http", "mode", $"\"{t.Mode}\" is not one of serve, consume, echo, http")
-            .Require(t.Http is null || t.Mode == "http", "http", $"only for mode http (mode is {t.Mode})")
+            .Require(known, "mode", $"\"{t.Mode}\" is not one of {PeerModes.Known}")
+            .Require(t.Http is null || (known && mode == PeerMode.Http), "http", $"only for mode http (mode is {t.Mode})")
             .Require(IPEndPoint.TryParse(t.Listen ?? "", out _), "listen", $"\"{t.Listen}\" is not host:port")
             .Require(AcceptNames.ContainsKey(t.Accept ?? ""), "accept", $"\"{t.Accept}\" is not one of {string.Join(", ", AcceptNames.Keys)}")
             .Require(t.PayloadBase64 is null || t.PayloadSize is null, "payloadSize", "give payloadBase64 or payloadSize, not both")
@@ -44,11 +45,11 @@ internal static class FaultTableMapping
 
         // The behaviour and the TLS options validate themselves; their errors are gathered so the table's come all at once.
         var errors = new List<string>();
-        PeerBehaviour? behaviour = Collect(errors, () => t.Mode switch
+        PeerBehaviour? behaviour = Collect(errors, () => mode switch
         {
-            "serve" => new ServeBehaviour(payload, t.Slice, t.Delay, t.CloseAfter, t.HardReset, t.Hold, t.HalfOpen),
-            "consume" => new ConsumeBehaviour(t.ReadSize, t.Delay, t.StopAfter, t.Hold, t.HardReset),
-            "http" => new HttpBehaviour((t.Http ?? new HttpTable()).ToScript()),
+            PeerMode.Serve => new ServeBehaviour(payload, t.Slice, t.Delay, t.CloseAfter, t.HardReset, t.Hold, t.HalfOpen),
+            PeerMode.Consume => new ConsumeBehaviour(t.ReadSize, t.Delay, t.StopAfter, t.Hold, t.HardReset),
+            PeerMode.Http => new HttpBehaviour((t.Http ?? new HttpTable()).ToScript()),
             _ => (PeerBehaviour)new EchoBehaviour(),
         });
         TlsOptions? tls = t.Tls is null ? null : Collect(errors, t.Tls.ToOptions);
@@ -72,7 +73,7 @@ internal static class FaultTableMapping
     {
         var t = new FaultTable
         {
-            Name = o.Name, Listen = o.Listen.ToString(), Mode = o.Behaviour.Mode,
+            Name = o.Name, Listen = o.Listen.ToString(), Mode = PeerModes.Name(o.Behaviour.Mode),
             Accept = AcceptNames.First(kv => kv.Value == o.AcceptFault.Kind).Key,
             AcceptDelay = o.AcceptFault.DelayMs, AcceptHardReset = o.AcceptFault.HardReset,
             MaxConnections = o.MaxConnections, NoDelay = o.NoDelay,

@@ -10,7 +10,7 @@ namespace ChaosFeatures.EvilPeer.Forked;
 /// line on stdin, <c>host:port</c> comes back as the first stdout line, then events as JSON lines.
 /// Closing stdin stops the child; it also dies with us (PR_SET_PDEATHSIG) if we are killed.
 /// </summary>
-public sealed class ForkedPeer : IAsyncDisposable
+public sealed class ForkedPeer : IPeer
 {
     public static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(10);

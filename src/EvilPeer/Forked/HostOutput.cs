@@ -61,7 +61,7 @@ internal sealed class HostOutput : IAsyncDisposable
             try { peerEvent = EventLine.Parse(line); }
             catch (OptionsValidationException e)
             {
-                peerEvent = new PeerEvent(Stopwatch.GetTimestamp(), _actor, "error", 0,
+                peerEvent = new PeerEvent(Stopwatch.GetTimestamp(), _actor, PeerEventNames.Error, 0,
                     [new("message", $"unreadable host output: {e.Message}"), new("line", line)]);
             }
             _observe(peerEvent);

@@ -17,7 +17,7 @@ public sealed record HttpBehaviour(HttpScript Script) : PeerBehaviour
 
     public HttpScript Script { get; } = Script ?? throw new Validation.OptionsValidationException("http behaviour", ["http.script: is required"]);
 
-    public override string Mode => "http";
+    public override PeerMode Mode => PeerMode.Http;
 
     internal override Task RunAsync(PeerConnection connection) => HttpLoop.RunAsync(this, connection);
 }

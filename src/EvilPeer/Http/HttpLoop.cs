@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Peers;
 
 namespace ChaosFeatures.EvilPeer.Http;
@@ -28,7 +29,7 @@ internal static class HttpLoop
                 }
                 catch (HttpParseException e)
                 {
-                    emit?.Invoke("http_malformed", [new("message", e.Message)]);
+                    emit?.Invoke(PeerEventNames.HttpMalformed, [new("message", e.Message)]);
                     await HttpResponseWriter.WriteBadRequestAsync(connection, e.Message);
                     break;
                 }
@@ -41,7 +42,7 @@ internal static class HttpLoop
         catch (Exception e) when (e is SocketException or IOException && !connection.Stopping.IsCancellationRequested)
         {
             // The client went away mid-exchange (a cancel, its own timeout, a reset): expected under chaos, not a peer error.
-            emit?.Invoke("http_client_gone", [new("message", e.Message)]);
+            emit?.Invoke(PeerEventNames.HttpClientGone, [new("message", e.Message)]);
             connection.Release("client_gone");
             return;
         }
@@ -55,7 +56,7 @@ internal static class HttpLoop
         var request = new RecordedHttpRequest(connection.Stats.NextHttpRequestNumber(), connection.Id, head.Method, head.Target,
             head.Version, head.Headers, body, length);
         connection.Stats.OnHttpRequest(request);
-        emit?.Invoke("http_request", HttpRequestEvent.Fields(request));
+        emit?.Invoke(PeerEventNames.HttpRequest, HttpRequestEvent.Fields(request));
         return request;
     }
 }

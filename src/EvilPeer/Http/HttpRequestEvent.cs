@@ -9,8 +9,6 @@ namespace ChaosFeatures.EvilPeer.Http;
 /// </summary>
 public static class HttpRequestEvent
 {
-    public const string Name = "http_request";
-
     public static KeyValuePair<string, object?>[] Fields(RecordedHttpRequest r) =>
     [
         new("number", r.Number), new("method", r.Method), new("target", r.Target), new("version", r.Version),
@@ -19,7 +17,7 @@ public static class HttpRequestEvent
         new("body", Convert.ToBase64String(r.Body.AsSpan(0, Math.Min(r.Body.Length, HttpBehaviour.MaxEventBodyBytes)))),
     ];
 
-    /// <summary>The request an <c>http_request</c> event describes; null when a field is missing or malformed.</summary>
+    /// <summary>The request an <see cref="Events.PeerEventNames.HttpRequest"/> event describes; null when a field is missing or malformed.</summary>
     public static RecordedHttpRequest? Parse(Events.PeerEvent e)
     {
         object? Field(string key) => e.Fields.FirstOrDefault(f => f.Key == key).Value;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Peers;
 
 namespace ChaosFeatures.EvilPeer.Http;
@@ -37,7 +38,7 @@ internal sealed class HttpResponseWriter
     public static async Task<bool> WriteAsync(PeerConnection connection, HttpResponsePlan plan, long number, bool headRequest, bool closes)
     {
         var writer = new HttpResponseWriter(connection, plan, closes || plan.ClosesConnection);
-        writer._emit?.Invoke("http_response", [new("number", number), new("status", (long)plan.Status),
+        writer._emit?.Invoke(PeerEventNames.HttpResponse, [new("number", number), new("status", (long)plan.Status),
             new("framing", plan.Framing.ToString()), new("declared", plan.Framing == HttpFraming.ContentLength ? plan.DeclaredLength : null)]);
         await writer.WriteHeadAsync();
         if (headRequest) return false;
@@ -176,7 +177,7 @@ internal sealed class HttpResponseWriter
 
     private async Task CutAsync()
     {
-        _emit?.Invoke("http_cut", [new("body_bytes", _bodySent), new("mode", _plan.CutMode.ToString())]);
+        _emit?.Invoke(PeerEventNames.HttpCut, [new("body_bytes", _bodySent), new("mode", _plan.CutMode.ToString())]);
         switch (_plan.CutMode)
         {
             case HttpCutMode.Reset:

@@ -11,7 +11,7 @@ namespace ChaosFeatures.EvilPeer.Peers;
 /// concurrently until disposed; disposal stops the listener, closes live connections (FIN, or
 /// RST when the behaviour resets) and awaits every loop, so nothing is left behind.
 /// </summary>
-public sealed class Peer : IAsyncDisposable
+public sealed class Peer : IPeer
 {
     private readonly Socket _listener;
     private readonly PeerEvents _events;

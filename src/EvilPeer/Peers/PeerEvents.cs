@@ -10,10 +10,10 @@ namespace ChaosFeatures.EvilPeer.Peers;
 /// </summary>
 internal sealed class PeerEvents(string actor, IPeerEventSink? sink)
 {
-    public void Listen(EndPoint endPoint, string mode, string acceptFault)
+    public void Listen(EndPoint endPoint, PeerMode mode, string acceptFault)
     {
         if (sink is null) return;
-        Emit(PeerEventNames.Listen, 0, [new("endpoint", endPoint.ToString()), new("mode", mode), new("accept_fault", acceptFault)]);
+        Emit(PeerEventNames.Listen, 0, [new("endpoint", endPoint.ToString()), new("mode", PeerModes.Name(mode)), new("accept_fault", acceptFault)]);
     }
 
     public void Accept(long conn, EndPoint? remote)

@@ -32,7 +32,7 @@ public sealed record PeerOptions
         new Validator($"peer options \"{name}\"")
             .Require(!string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && !name.Any(char.IsWhiteSpace),
                 "name", $"\"{name}\" must be 1..{MaxNameLength} characters without whitespace")
-            .Require(behaviour is not null, "behaviour", "is required (serve, consume or echo)")
+            .Require(behaviour is not null, "behaviour", $"is required (one of {PeerModes.Known})")
             .Range("maxConnections", maxConnections ?? 1, 1, MaxMaxConnections)
             .Range("receiveBufferSize", receiveBufferSize, 0, MaxSocketBufferSize, "bytes")
             .Range("sendBufferSize", sendBufferSize, 0, MaxSocketBufferSize, "bytes")

@@ -95,7 +95,7 @@ internal sealed class ProxyConnection : IToxicHost
     public void Close(CloseMode mode, string reason)
     {
         if (Interlocked.Exchange(ref _closing, 1) == 1) return;
-        if (Events.On) Events.Emit(mode == CloseMode.Rst ? "rst" : "close", Id, [new("reason", reason)]);
+        if (Events.On) Events.Emit(mode == CloseMode.Rst ? PeerEventNames.Rst : PeerEventNames.Close, Id, [new("reason", reason)]);
         _closed.Cancel();
         _toServer?.Chain.DetachAll();
         _toClient?.Chain.DetachAll();

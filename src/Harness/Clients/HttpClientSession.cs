@@ -38,7 +38,7 @@ public sealed class HttpClientSession : IAsyncDisposable
             SslOptions = ssl,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
         };
-        _attempts = new AttemptCounter((n, how) => Note("http_attempt", ("attempt", (long)n), ("result", how))) { InnerHandler = sockets };
+        _attempts = new AttemptCounter((n, how) => Note(ChaosEventNames.HttpAttempt, ("attempt", (long)n), ("result", how))) { InnerHandler = sockets };
         HttpMessageHandler top = settings.Resilience is { } resilience ? new ResilienceHandler(Pipeline(resilience)) { InnerHandler = _attempts } : _attempts;
         _client = new HttpClient(top, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan }; // the call's own bound applies
     }
@@ -67,7 +67,7 @@ public sealed class HttpClientSession : IAsyncDisposable
             using HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, run.Token);
             status = (int)response.StatusCode;
             headers = [.. response.Headers.Concat(response.Content.Headers).SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))];
-            run.Note("http_response", ("status", (long)status), ("attempts", (long)(Attempts - attemptsBefore)));
+            run.Note(ChaosEventNames.HttpResponse, ("status", (long)status), ("attempts", (long)(Attempts - attemptsBefore)));
             await using Stream stream = await response.Content.ReadAsStreamAsync(run.Token);
             await run.ReadToEndAsync(stream.ReadAsync, call.ReadSize, received);
             var bytes = received.ToArray();
@@ -103,12 +103,12 @@ public sealed class HttpClientSession : IAsyncDisposable
             throw;
         }
         Interlocked.Increment(ref _connections);
-        Note("connect", ("peer", _peer.ToString()), ("local", socket.LocalEndPoint?.ToString()));
+        Note(ChaosEventNames.Connect, ("peer", _peer.ToString()), ("local", socket.LocalEndPoint?.ToString()));
         return new TransportWatch(new NetworkStream(socket, ownsSocket: true), () => Interlocked.Increment(ref _transportEofs));
     }
 
     private void Note(string name, params (string, object?)[] fields) =>
-        _events?.Record(ChaosEvent.Of("client", _actor, name, [("driver", _driver), .. fields]));
+        _events?.Record(ChaosEvent.Of(ChaosEventKinds.Client, _actor, name, [("driver", _driver), .. fields]));
 
     private static ResiliencePipeline<HttpResponseMessage> Pipeline(HttpResilience r) =>
         new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = r.Time }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using ChaosFeatures.Harness.EventLog;
 
 namespace ChaosFeatures.Harness.Clients;
 
@@ -21,7 +22,7 @@ internal sealed class TlsClientConnection : IAsyncDisposable
         Watch = new TransportWatch(new NetworkStream(_socket, ownsSocket: true));
         _ssl = new SslStream(Watch, leaveInnerStreamOpen: false);
         await _ssl.AuthenticateAsClientAsync(settings.ToOptions(), run.Token);
-        run.Note("tls_handshake", ("protocol", _ssl.SslProtocol.ToString()), ("cipher", _ssl.NegotiatedCipherSuite.ToString()));
+        run.Note(ChaosEventNames.TlsHandshake, ("protocol", _ssl.SslProtocol.ToString()), ("cipher", _ssl.NegotiatedCipherSuite.ToString()));
         return _ssl;
     }
 

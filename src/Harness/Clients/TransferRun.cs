@@ -32,7 +32,7 @@ internal sealed class TransferRun : IDisposable
     public long BytesSent => _writes.Bytes;
 
     public void Connected(EndPoint peer, EndPoint? local) =>
-        _events?.Record(ChaosEvent.Of("client", _actor, "connect", ("driver", _driver), ("peer", peer.ToString()), ("local", local?.ToString())));
+        _events?.Record(ChaosEvent.Of(ChaosEventKinds.Client, _actor, ChaosEventNames.Connect, ("driver", _driver), ("peer", peer.ToString()), ("local", local?.ToString())));
 
     public void Read(int count) => _reads.Add(count);
 
@@ -46,7 +46,7 @@ internal sealed class TransferRun : IDisposable
     public void Note(string name, params (string, object?)[] fields)
     {
         if (_events is null) return;
-        _events.Record(ChaosEvent.Of("client", _actor, name, [("driver", _driver), .. fields]));
+        _events.Record(ChaosEvent.Of(ChaosEventKinds.Client, _actor, name, [("driver", _driver), .. fields]));
     }
 
     /// <summary>
@@ -73,9 +73,9 @@ internal sealed class TransferRun : IDisposable
         var errorText = error is null ? null : $"{error.GetType().Name}: {error.Message}";
         if (_events is not null)
         {
-            if (_reads.Count > 0) _events.Record(ChaosEvent.Of("client", _actor, "reads", _reads.Fields()));
-            if (_writes.Count > 0) _events.Record(ChaosEvent.Of("client", _actor, "writes", _writes.Fields()));
-            _events.Record(ChaosEvent.Of("client", _actor, "outcome", ("outcome", OutcomeClassifier.Name(outcome)),
+            if (_reads.Count > 0) _events.Record(ChaosEvent.Of(ChaosEventKinds.Client, _actor, ChaosEventNames.Reads, _reads.Fields()));
+            if (_writes.Count > 0) _events.Record(ChaosEvent.Of(ChaosEventKinds.Client, _actor, ChaosEventNames.Writes, _writes.Fields()));
+            _events.Record(ChaosEvent.Of(ChaosEventKinds.Client, _actor, ChaosEventNames.Outcome, ("outcome", OutcomeClassifier.Name(outcome)),
                 ("recv", _reads.Bytes), ("sent", _writes.Bytes), ("ms", Math.Round(_clock.Elapsed.TotalMilliseconds, 3)), ("error", errorText)));
         }
         return new TransferResult(outcome, _reads.Bytes, _writes.Bytes, received, errorText, _clock.Elapsed);

@@ -3,9 +3,9 @@ namespace ChaosFeatures.Harness.EventLog;
 /// <summary>
 /// Something the harness observed or decided, before it is stamped with a time by a <see cref="TestTimeline"/>.
 /// </summary>
-/// <param name="Kind">Family: <c>seeds</c>, <c>peer</c>, <c>toxic</c>, <c>client</c>, <c>fault</c>, <c>sched</c>, <c>choice</c>, <c>invariant</c>.</param>
+/// <param name="Kind">Family, one of <see cref="ChaosEventKinds"/>: <c>seeds</c>, <c>peer</c>, <c>toxic</c>, <c>client</c>, <c>fault</c>, <c>sched</c>, <c>choice</c>, <c>invariant</c>, ...</param>
 /// <param name="Actor">Who: a task (<c>C</c>), a peer (<c>EP</c>), <c>sched</c>, ...</param>
-/// <param name="Name">What, in snake_case: <c>connect</c>, <c>reads</c>, <c>outcome</c>, <c>pick</c>, ...</param>
+/// <param name="Name">What, in snake_case: <c>connect</c>, <c>reads</c>, <c>outcome</c>, <c>pick</c>, ... (<see cref="ChaosEventNames"/>, a peer's <see cref="EvilPeer.Events.PeerEventNames"/>).</param>
 /// <param name="Fields">Details; values are string, integer, double or bool.</param>
 public sealed record ChaosEvent(string Kind, string Actor, string Name, IReadOnlyList<KeyValuePair<string, object?>> Fields)
 {

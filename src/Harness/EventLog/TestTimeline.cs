@@ -29,7 +29,7 @@ public sealed class TestTimeline : IChaosEventSink, IPeerEventSink
         _log = log;
         _capacity = capacity;
         _recent = new Queue<TimelineEntry>(capacity);
-        RecordDecision(ChaosEvent.Of("seeds", "harness", "seeds",
+        RecordDecision(ChaosEvent.Of(ChaosEventKinds.Seeds, "harness", ChaosEventNames.Seeds,
             ("gen", seeds.Run.GenSeed), ("sched", seeds.Run.Scheduler.ToString()),
             ("payload_seed", seeds.PayloadSeed), ("sched_seed", seeds.SchedulerSeed), ("toxic_seed", seeds.ToxicSeed)));
     }
@@ -45,7 +45,7 @@ public sealed class TestTimeline : IChaosEventSink, IPeerEventSink
     public void RecordDecision(ChaosEvent chaosEvent) => Append(chaosEvent, Stopwatch.GetTimestamp(), decision: true);
 
     /// <summary>A fuzzed value or mutation choice resolved by the runner.</summary>
-    public void RecordChoice(string what, string value) => RecordDecision(ChaosEvent.Of("choice", "runner", what, ("value", value)));
+    public void RecordChoice(string what, string value) => RecordDecision(ChaosEvent.Of(ChaosEventKinds.Choice, "runner", what, ("value", value)));
 
     /// <summary>Peer events keep their own timestamp; <c>toxic</c> events are toxic draws, hence decisions.</summary>
     public void Emit(PeerEvent peerEvent)
@@ -54,14 +54,14 @@ public sealed class TestTimeline : IChaosEventSink, IPeerEventSink
         if (peerEvent.ConnectionId != 0) fields.Add(new("conn", peerEvent.ConnectionId));
         fields.AddRange(peerEvent.Fields);
         var isToxic = peerEvent.Name == PeerEventNames.Toxic;
-        Append(new ChaosEvent(isToxic ? "toxic" : "peer", peerEvent.Actor, peerEvent.Name, fields), peerEvent.Timestamp, isToxic);
+        Append(new ChaosEvent(isToxic ? ChaosEventKinds.Toxic : ChaosEventKinds.Peer, peerEvent.Actor, peerEvent.Name, fields), peerEvent.Timestamp, isToxic);
     }
 
     /// <summary>Scheduler picks among several ready continuations are decisions; a lone candidate is not a choice.</summary>
     public void RecordPick(SchedulerDecision pick)
     {
         if (pick.Ready < 2) return;
-        RecordDecision(ChaosEvent.Of("sched", "sched", "pick", ("step", pick.Step), ("task", pick.Task), ("ready", pick.Ready), ("index", pick.Index)));
+        RecordDecision(ChaosEvent.Of(ChaosEventKinds.Sched, "sched", ChaosEventNames.Pick, ("step", pick.Step), ("task", pick.Task), ("ready", pick.Ready), ("index", pick.Index)));
     }
 
     /// <summary>Hex SHA-256 over the decisions so far (excluding their times).</summary>

@@ -21,18 +21,18 @@ internal sealed class FaultInjector(FaultMode mode, IChaosEventSink? events, str
             switch (mode.Kind)
             {
                 case FaultKind.FailEveryNth when number % mode.Count == 0:
-                    throw Inject(operation, "fail_every_nth", new IOException($"injected fault: {operation} #{number} (every {mode.Count}th fails)"));
+                    throw Inject(operation, ChaosEventNames.FailEveryNth, new IOException($"injected fault: {operation} #{number} (every {mode.Count}th fails)"));
                 case FaultKind.FailAfterN:
                     var left = mode.Bytes - _transferred;
-                    if (left <= 0 && requested > 0) throw Inject(operation, "fail_after_n", new IOException($"injected fault: {operation} after {mode.Bytes} bytes"));
+                    if (left <= 0 && requested > 0) throw Inject(operation, ChaosEventNames.FailAfterN, new IOException($"injected fault: {operation} after {mode.Bytes} bytes"));
                     var allowed = (int)Math.Min(requested, left);
                     _transferred += allowed;
                     return allowed;
                 case FaultKind.PartialRead when operation == "read" && requested > mode.Count:
-                    events?.Record(ChaosEvent.Of("fault", actor, "partial_read", ("requested", requested), ("max", mode.Count)));
+                    events?.Record(ChaosEvent.Of(ChaosEventKinds.Fault, actor, ChaosEventNames.PartialRead, ("requested", requested), ("max", mode.Count)));
                     return mode.Count;
                 case FaultKind.ReturnError:
-                    throw Inject(operation, "return_error", Error(mode.Error, operation));
+                    throw Inject(operation, ChaosEventNames.ReturnError, Error(mode.Error, operation));
                 default:
                     return requested;
             }
@@ -61,7 +61,7 @@ internal sealed class FaultInjector(FaultMode mode, IChaosEventSink? events, str
         return copy;
     }
 
-    public IOException WriteCut() => Inject("write", "fail_after_n", new IOException($"injected fault: write cut after {mode.Bytes} bytes"));
+    public IOException WriteCut() => Inject("write", ChaosEventNames.FailAfterN, new IOException($"injected fault: write cut after {mode.Bytes} bytes"));
 
     /// <summary>Flips one bit per chosen byte (so a corrupted byte always differs) and advances the direction's offset.</summary>
     private void Flip(Span<byte> data, ref long offset, string operation)
@@ -77,15 +77,15 @@ internal sealed class FaultInjector(FaultMode mode, IChaosEventSink? events, str
         }
         offset += data.Length;
         if (flipped.Count > 0)
-            events?.Record(ChaosEvent.Of("fault", actor, "corrupt", ("op", operation), ("bytes", flipped.Count), ("first_offset", flipped[0])));
+            events?.Record(ChaosEvent.Of(ChaosEventKinds.Fault, actor, ChaosEventNames.Corrupt, ("op", operation), ("bytes", flipped.Count), ("first_offset", flipped[0])));
     }
 
     public TimeoutException TimedOut(string operation) =>
-        Inject(operation, "timeout", new TimeoutException($"injected fault: {operation} timed out after {mode.Count} ms"));
+        Inject(operation, ChaosEventNames.Timeout, new TimeoutException($"injected fault: {operation} timed out after {mode.Count} ms"));
 
     private T Inject<T>(string operation, string fault, T error) where T : Exception
     {
-        events?.Record(ChaosEvent.Of("fault", actor, fault, ("op", operation), ("error", error.GetType().Name)));
+        events?.Record(ChaosEvent.Of(ChaosEventKinds.Fault, actor, fault, ("op", operation), ("error", error.GetType().Name)));
         return error;
     }
 

@@ -15,7 +15,7 @@ public sealed class InvariantChecks(IChaosEventSink? events = null)
     {
         var firstDiff = FirstDifference(expected, actual);
         var ok = firstDiff < 0;
-        Report(actor, "payload_intact", ok, ("expected_len", expected.Length), ("actual_len", actual.Length));
+        Report(actor, ChaosEventNames.PayloadIntact, ok, ("expected_len", expected.Length), ("actual_len", actual.Length));
         if (ok) return;
         throw new ChaosAssertionException(
             $"{actor}: payload not intact: expected {expected.Length} B sha256={Hash(expected)}, " +
@@ -26,7 +26,7 @@ public sealed class InvariantChecks(IChaosEventSink? events = null)
     public void CleanPrefix(string actor, ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
     {
         var ok = actual.Length <= expected.Length && expected[..actual.Length].SequenceEqual(actual);
-        Report(actor, "clean_prefix", ok, ("expected_len", expected.Length), ("actual_len", actual.Length));
+        Report(actor, ChaosEventNames.CleanPrefix, ok, ("expected_len", expected.Length), ("actual_len", actual.Length));
         if (ok) return;
         var why = actual.Length > expected.Length
             ? $"got {actual.Length} B, more than the {expected.Length} B sent"
@@ -39,7 +39,7 @@ public sealed class InvariantChecks(IChaosEventSink? events = null)
         ArgumentOutOfRangeException.ThrowIfZero(allowed.Length);
         var ok = allowed.Contains(actual);
         var allowedText = string.Join(" | ", allowed.Select(OutcomeClassifier.Name));
-        Report(actor, "outcome_in", ok, ("actual", OutcomeClassifier.Name(actual)), ("allowed", allowedText));
+        Report(actor, ChaosEventNames.OutcomeIn, ok, ("actual", OutcomeClassifier.Name(actual)), ("allowed", allowedText));
         if (!ok) throw new ChaosAssertionException($"{actor}: outcome {OutcomeClassifier.Name(actual)} is not one of {allowedText}");
     }
 
@@ -53,5 +53,5 @@ public sealed class InvariantChecks(IChaosEventSink? events = null)
     private static string Hash(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
 
     private void Report(string actor, string name, bool ok, params (string, object?)[] fields) =>
-        events?.Record(ChaosEvent.Of("invariant", actor, name, [("ok", ok), .. fields]));
+        events?.Record(ChaosEvent.Of(ChaosEventKinds.Invariant, actor, name, [("ok", ok), .. fields]));
 }

@@ -3,24 +3,22 @@ using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Forked;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Proxy;
-using ChaosFeatures.Harness.Servers;
 
 namespace ChaosFeatures.Harness.Peers;
 
-/// <summary>A started peer (in-process, forked or a real server) and, when fronted, its proxy. Disposal stops the proxy first, then the peer.</summary>
+/// <summary>A started peer (an evil peer in process or forked, or a real server) and, when fronted, its proxy. Disposal stops the proxy first, then the peer.</summary>
 public sealed class RunningPeer : IAsyncDisposable
 {
-    private readonly IAsyncDisposable _peer;
+    private readonly IPeer _peer;
 
-    private RunningPeer(PeerSpec spec, IAsyncDisposable peer, IPEndPoint endPoint, PeerStats stats, ToxicProxy? proxy)
-    {
-        (Spec, _peer, PeerEndPoint, Stats, Proxy) = (spec, peer, endPoint, stats, proxy);
-    }
+    private RunningPeer(PeerSpec spec, IPeer peer, ToxicProxy? proxy) => (Spec, _peer, Proxy) = (spec, peer, proxy);
 
     public PeerSpec Spec { get; }
-    public IPEndPoint PeerEndPoint { get; }
-    /// <summary>Live counters; a forked peer's are rebuilt from its events, so they trail the child by a little. A real server keeps none (all zero).</summary>
-    public PeerStats Stats { get; }
+    public IPEndPoint PeerEndPoint => _peer.EndPoint;
+
+    /// <summary>Live counters (see <see cref="IPeer.Stats"/>); null for a real server, which keeps none.</summary>
+    public PeerStats? Stats => _peer.Stats;
+
     public ToxicProxy? Proxy { get; }
 
     /// <summary>Where clients connect: the proxy when the peer is fronted, else the peer itself.</summary>
@@ -28,42 +26,24 @@ public sealed class RunningPeer : IAsyncDisposable
 
     public static async Task<RunningPeer> StartAsync(PeerSpec spec, IPeerEventSink events, ulong proxySeed, CancellationToken cancellationToken)
     {
-        RunningPeer running;
-        if (spec.RealServer is { Launch: { } launch })
-        {
-            var (server, endPoint) = await launch(cancellationToken);
-            running = new RunningPeer(spec, server, endPoint, new PeerStats(), null);
-        }
-        else if (spec.RealServer is { } kind)
-        {
-            var server = await RealServer.StartAsync(kind, cancellationToken);
-            running = new RunningPeer(spec, server, server.EndPoint, new PeerStats(), null);
-        }
-        else if (spec.Forked)
-        {
-            var forked = await ForkedPeer.StartAsync(spec.ToOptions(), events, cancellationToken: cancellationToken);
-            running = new RunningPeer(spec, forked, forked.EndPoint, forked.Stats, null);
-        }
-        else
-        {
-            var peer = await PeerHost.StartAsync(spec.ToOptions(), events, cancellationToken: cancellationToken);
-            running = new RunningPeer(spec, peer, peer.EndPoint, peer.Stats, null);
-        }
-        if (spec.Proxy is not { } proxySpec) return running;
+        IPeer peer = spec is RealServerSpec server
+            ? await server.Kind.StartAsync(cancellationToken)
+            : await StartEvilPeerAsync((EvilPeerSpec)spec, events, cancellationToken);
+        if (spec.Proxy is not { } proxySpec) return new RunningPeer(spec, peer, null);
         try
         {
             var proxy = new ToxicProxy(new ToxicProxyOptions
             {
-                Name = proxySpec.Name, Upstream = running.PeerEndPoint.ToString(), Seed = proxySeed, Events = events,
+                Name = proxySpec.Name, Upstream = peer.EndPoint.ToString(), Seed = proxySeed, Events = events,
                 Tls = proxySpec.Tls?.ToOptions(),
             });
             foreach (var toxic in proxySpec.Toxics()) proxy.AddToxic(toxic);
             await proxy.StartAsync(cancellationToken);
-            return new RunningPeer(spec, running._peer, running.PeerEndPoint, running.Stats, proxy);
+            return new RunningPeer(spec, peer, proxy);
         }
         catch
         {
-            await running.DisposeAsync();
+            await peer.DisposeAsync();
             throw;
         }
     }
@@ -73,4 +53,8 @@ public sealed class RunningPeer : IAsyncDisposable
         if (Proxy is not null) await Proxy.DisposeAsync();
         await _peer.DisposeAsync();
     }
+
+    private static async Task<IPeer> StartEvilPeerAsync(EvilPeerSpec spec, IPeerEventSink events, CancellationToken cancellationToken) => spec.Forked
+        ? await ForkedPeer.StartAsync(spec.ToOptions(), events, cancellationToken: cancellationToken)
+        : await PeerHost.StartAsync(spec.ToOptions(), events, cancellationToken: cancellationToken);
 }

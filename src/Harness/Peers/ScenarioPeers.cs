@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using ChaosFeatures.EvilPeer.Events;
+using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.Harness.Counters;
 using ChaosFeatures.Harness.Leaks;
 using ChaosFeatures.Harness.Seeds;
+using ChaosFeatures.Harness.Servers;
 
 namespace ChaosFeatures.Harness.Peers;
 
@@ -18,10 +20,23 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
     private readonly ConcurrentDictionary<string, Lazy<Task<RunningPeer>>> _running = new(StringComparer.Ordinal);
     private bool _stopped;
 
-    /// <summary>The spec of <paramref name="name"/>, created by an "an evil peer" step.</summary>
-    public PeerSpec Define(string name) => Editable(_specs.GetOrAdd(name, n => new PeerSpec(n)));
+    /// <summary>The evil peer <paramref name="name"/>, created by a step that says what it does or how it accepts ("an evil peer" steps).</summary>
+    public EvilPeerSpec DefineEvilPeer(string name) => EvilPeer(Editable(_specs.GetOrAdd(name, n => new EvilPeerSpec(n))));
 
-    /// <summary>The spec of a peer an earlier step defined, for a step that adds a fault to it.</summary>
+    /// <summary>Makes <paramref name="name"/> a real server of <paramref name="kind"/>; a name that already stands for something else is an error.</summary>
+    public RealServerSpec DefineRealServer(string name, RealServerKind kind) => Editable(_specs.GetOrAdd(name, n => new RealServerSpec(n, kind))) switch
+    {
+        RealServerSpec server when server.Kind == kind => server,
+        RealServerSpec server => throw new InvalidOperationException($"{server.Described}; it cannot also be a real {kind.Name} server (use another name)"),
+        EvilPeerSpec { Mode: { } mode } => throw new InvalidOperationException(
+            $"evil peer \"{name}\" is already a {PeerModes.Name(mode)} peer; it cannot also be a real {kind.Name} server (use another name)"),
+        _ => throw new InvalidOperationException($"\"{name}\" already has evil-peer faults (forked, accept, TLS); a real server takes faults only through its proxy"),
+    };
+
+    /// <summary>An evil peer an earlier step defined, for a step that adds an evil-peer fault to it.</summary>
+    public EvilPeerSpec ConfigureEvilPeer(string name) => EvilPeer(Configure(name));
+
+    /// <summary>A peer of either kind an earlier step defined, for a step about its toxic proxy.</summary>
     public PeerSpec Configure(string name) => Editable(Spec(name));
 
     public PeerSpec Spec(string name) => _specs.TryGetValue(name, out var spec)
@@ -47,7 +62,7 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
     {
         foreach (var peer in Started)
         {
-            if (peer.Spec.RealServer is null) counters.RecordPeer(peer.Spec.Name, peer.Stats);
+            if (peer.Stats is { } stats) counters.RecordPeer(peer.Spec.Name, stats);
             if (peer.Proxy?.Options.Tls is not null) counters.RecordProxyTls(peer.Spec.Name, peer.Proxy.TlsStats);
         }
     }
@@ -95,10 +110,14 @@ public sealed class ScenarioPeers(Func<CaseSeeds> seeds, Func<IPeerEventSink> ev
         var peer = await RunningPeer.StartAsync(spec, events(), proxySeed, cancellationToken);
         leaks.TrackPort(peer.PeerEndPoint.Port);
         if (peer.Proxy is { } proxy) leaks.TrackPort(proxy.ListenEndpoint.Port);
-        if (spec.RealServer is null) counters.RecordPeer(spec.Name, peer.Stats); // a real server keeps no counters
+        if (peer.Stats is { } stats) counters.RecordPeer(spec.Name, stats); // a real server keeps none
         if (peer.Proxy?.Options.Tls is not null) counters.RecordProxyTls(spec.Name, peer.Proxy.TlsStats);
         return peer;
     }
+
+    /// <summary>A spec is an evil peer or a real server (PeerSpec's constructor admits no others); a real server takes faults only through its proxy.</summary>
+    private static EvilPeerSpec EvilPeer(PeerSpec spec) => spec as EvilPeerSpec ?? throw new InvalidOperationException(
+        $"{((RealServerSpec)spec).Described}: that step is for evil peers; front it with a toxic proxy instead");
 
     private PeerSpec Editable(PeerSpec spec) => _running.ContainsKey(spec.Name)
         ? throw new InvalidOperationException($"evil peer \"{spec.Name}\" is already running; configure it in Given steps before the first task uses it")

@@ -10,7 +10,6 @@ namespace ChaosFeatures.Harness.Replay;
 /// </summary>
 public static class ReplayDrift
 {
-    public const string EventName = "replay_drift";
     public const string MessagePrefix = "Replay drift: ";
 
     /// <returns>Null when there is nothing to compare or the hashes match; else the drift line.</returns>
@@ -19,7 +18,7 @@ public static class ReplayDrift
         var expected = ReplayTags.ExpectedDecisionHash(tags);
         if (expected is null || string.Equals(expected, actualHash, StringComparison.Ordinal))
             return null;
-        sink.Record(ChaosEvent.Of("replay", "harness", EventName, ("expected", expected), ("actual", actualHash)));
+        sink.Record(ChaosEvent.Of(ChaosEventKinds.Replay, "harness", ChaosEventNames.ReplayDrift, ("expected", expected), ("actual", actualHash)));
         return $"{MessagePrefix}decision log hash {actualHash} differs from the frozen failure's {expected}";
     }
 }

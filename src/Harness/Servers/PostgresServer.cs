@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.Harness.ServersUnderTest;
 using ChaosFeatures.EvilPeer.Waiting;
 
@@ -12,9 +13,9 @@ namespace ChaosFeatures.Harness.Servers;
 /// in a temporary folder, on a free loopback port, trust authentication for the user <c>postgres</c>, durability off.
 /// It runs as a <see cref="ServerUnderTest"/>, so its whole process group dies with the test host and its folder goes.
 /// PostgreSQL refuses to run as root; as root (CI) it runs as the <c>postgres</c> user through <c>setpriv</c>, which
-/// execs it (<c>runuser</c> and <c>su</c> would stay in between as its parent, holding a PAM session).
+/// execs it (<c>runuser</c> and <c>su</c> would stay in between as its parent, holding a PAM session). As a peer it keeps no counters.
 /// </summary>
-public sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : IPeer
 {
     public const string Install = "apt-get install -y postgresql";
     public const string User = "postgres";
@@ -37,6 +38,8 @@ public sealed class PostgresServer : IAsyncDisposable
     private PostgresServer(ServerUnderTest server) => _server = server;
 
     public IPEndPoint EndPoint => _server.EndPoint;
+
+    PeerStats? IPeer.Stats => null;
 
     /// <summary>The server's folder (cluster, socket, logs); removed when it stops.</summary>
     public string Folder => _server.Folder;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.Harness.Servers;
@@ -8,9 +9,9 @@ namespace ChaosFeatures.Harness.Servers;
 /// <summary>
 /// A started real server on a free loopback port, in a temporary folder. It runs under a small
 /// shell that kills it and removes the folder when our stdin pipe closes, so both go away with the
-/// test host even when the host is SIGKILLed. Disposal stops it (bounded).
+/// test host even when the host is SIGKILLed. Disposal stops it (bounded). As a peer it keeps no counters.
 /// </summary>
-public sealed class RealServer : IAsyncDisposable
+public sealed class RealServer : IPeer
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
@@ -39,6 +40,8 @@ public sealed class RealServer : IAsyncDisposable
     public RealServerKind Kind { get; }
 
     public IPEndPoint EndPoint { get; }
+
+    PeerStats? IPeer.Stats => null;
 
     /// <summary>The server's own temporary folder (its log is there while it runs); removed when it stops.</summary>
     public string Folder => _folder.FullName;

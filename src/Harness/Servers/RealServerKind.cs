@@ -1,4 +1,5 @@
 using System.Net;
+using ChaosFeatures.EvilPeer.Peers;
 
 namespace ChaosFeatures.Harness.Servers;
 
@@ -17,12 +18,19 @@ public sealed record RealServerKind(string Name, string Program, string Install,
     public static RealServerKind Postgres { get; } = new("postgres", "postgres", PostgresServer.Install, (_, _) => [])
     {
         Locate = PostgresServer.FindProgram,
-        Launch = async ct =>
-        {
-            var server = await PostgresServer.StartAsync(ct);
-            return (server, server.EndPoint);
-        },
+        Launch = async ct => await PostgresServer.StartAsync(ct),
     };
+
+    /// <summary>The user's own server as <paramref name="name"/> (<c>ChaosContext.Server</c>): <paramref name="start"/> starts it, nothing to install.</summary>
+    public static RealServerKind Own(string name, Func<CancellationToken, Task<(IAsyncDisposable Server, IPEndPoint EndPoint)>> start) =>
+        new("own", name, "", (_, _) => [])
+        {
+            Launch = async ct =>
+            {
+                var (server, endPoint) = await start(ct);
+                return new OwnServer(server, endPoint);
+            },
+        };
 
     public static IReadOnlyList<RealServerKind> Known { get; } = [Redis, Postgres];
 
@@ -30,7 +38,11 @@ public sealed record RealServerKind(string Name, string Program, string Install,
     public Func<string?>? Locate { get; init; }
 
     /// <summary>Starts the server its own way (postgres needs initdb first, as its own user); null: <see cref="RealServer"/> with <see cref="Arguments"/>.</summary>
-    public Func<CancellationToken, Task<(IAsyncDisposable Server, IPEndPoint EndPoint)>>? Launch { get; init; }
+    public Func<CancellationToken, Task<IPeer>>? Launch { get; init; }
+
+    /// <summary>Starts one and returns once it accepts connections.</summary>
+    public async Task<IPeer> StartAsync(CancellationToken cancellationToken) =>
+        Launch is { } launch ? await launch(cancellationToken) : await RealServer.StartAsync(this, cancellationToken);
 
     public static RealServerKind Named(string name) =>
         Known.FirstOrDefault(k => k.Name == name)

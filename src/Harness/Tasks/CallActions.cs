@@ -27,7 +27,7 @@ public static class CallActions
         var timeout = task.Settings.Timeout;
         return new TaskAction(description, timeout, async (t, ct) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "call", ("what", description)));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.Call, ("what", description)));
             // The give-up timer runs on the task's clock, like the call's duration.
             using var timedOut = new CancellationTokenSource(timeout, clock);
             using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct, timedOut.Token);
@@ -44,7 +44,7 @@ public static class CallActions
                     ?? OutcomeClassifier.FromException(error, ct.IsCancellationRequested, giveUp.IsCancellationRequested && !ct.IsCancellationRequested);
                 result = new TransferResult(outcome, 0, 0, [], $"{error.GetType().Name}: {error.Message}", clock.GetElapsedTime(started));
             }
-            events.Record(ChaosEvent.Of("client", t.Name, "outcome", ("outcome", OutcomeClassifier.Name(result.Outcome)),
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.Outcome, ("outcome", OutcomeClassifier.Name(result.Outcome)),
                 ("recv", result.BytesReceived), ("ms", Math.Round(result.Duration.TotalMilliseconds, 3)), ("error", result.Error)));
             t.Record(new TransferRecord(TransferRecord.Call, description, ReadOnlyMemory<byte>.Empty, result));
             counters.RecordCall(t.Name, result);

@@ -16,7 +16,7 @@ public static class ProxyActions
     public static TaskAction Down(string peer, ToxicProxy proxy, IChaosEventSink events) =>
         new($"take the proxy of {peer} down", TimeSpan.Zero, (t, _) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "proxy_down", ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.ProxyDown, ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
             proxy.Disable();
             return Task.CompletedTask;
         });
@@ -25,7 +25,7 @@ public static class ProxyActions
     public static TaskAction Up(string peer, ToxicProxy proxy, IChaosEventSink events) =>
         new($"bring the proxy of {peer} back up", TimeSpan.Zero, (t, _) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "proxy_up", ("proxy", proxy.Name)));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.ProxyUp, ("proxy", proxy.Name)));
             proxy.Enable();
             return Task.CompletedTask;
         });
@@ -34,7 +34,7 @@ public static class ProxyActions
     public static TaskAction AddToxic(string peer, ToxicProxy proxy, ToxicOptions toxic, IChaosEventSink events) =>
         new($"add {toxic.Type} to the proxy of {peer}", TimeSpan.Zero, (t, _) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "proxy_toxic", ("proxy", proxy.Name), ("toxic", toxic.ResolvedName)));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.ProxyToxic, ("proxy", proxy.Name), ("toxic", toxic.ResolvedName)));
             proxy.AddToxic(toxic);
             return Task.CompletedTask;
         });
@@ -43,7 +43,7 @@ public static class ProxyActions
     public static TaskAction RemoveToxics(string peer, ToxicProxy proxy, IChaosEventSink events) =>
         new($"remove the toxics of the proxy of {peer}", TimeSpan.Zero, (t, _) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "proxy_clear", ("proxy", proxy.Name), ("toxics", (long)proxy.Toxics.Count)));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.ProxyClear, ("proxy", proxy.Name), ("toxics", (long)proxy.Toxics.Count)));
             foreach (var toxic in proxy.Toxics) proxy.RemoveToxic(toxic.ResolvedName);
             return Task.CompletedTask;
         });
@@ -55,7 +55,7 @@ public static class ProxyActions
     public static TaskAction ResetConnections(string peer, ToxicProxy proxy, IChaosEventSink events) =>
         new($"reset the connections of the proxy of {peer}", TimeSpan.Zero, (t, _) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "proxy_reset", ("proxy", proxy.Name), ("connections", (long)proxy.ResetConnections())));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.ProxyReset, ("proxy", proxy.Name), ("connections", (long)proxy.ResetConnections())));
             return Task.CompletedTask;
         });
 
@@ -73,7 +73,7 @@ public static class ProxyActions
         {
             if (!await Eventually.UntilAsync(() => proxy.ConnectionCount > 0, ConnectionBound, clock, ct, pollEvery: TimeSpan.FromMilliseconds(2)))
                 throw new TimeoutException($"no client connected through the proxy of {peer} within {ConnectionBound.TotalSeconds:0} s");
-            events.Record(ChaosEvent.Of("client", t.Name, "proxy_connection_seen", ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.ProxyConnectionSeen, ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
         });
     }
 }

@@ -47,7 +47,7 @@ public static class TaskActions
         var open = stream.Reader(events); // after the request: a bad read size must not mark the stream as read
         return new TaskAction($"read stream {stream.Name} in {readSize}-byte reads", settings.Timeout, async (t, ct) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "open", ("stream", stream.Name), ("faults", stream.Faults)));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.Open, ("stream", stream.Name), ("faults", stream.Faults)));
             await using var reading = open();
             var result = await StreamTransfer.ReadToEndAsync(reading, request, ct);
             t.Record(new TransferRecord("download", stream.Name, ReadOnlyMemory<byte>.Empty, result));
@@ -112,7 +112,7 @@ public static class TaskActions
             ? throw new ArgumentOutOfRangeException(nameof(ms), ms, $"sleeps: {ms} is out of range 0..{TaskSettings.MaxTimeoutMs} ms")
             : new($"sleep {ms} ms", TimeSpan.FromMilliseconds(ms), async (t, ct) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "sleep", ("ms", (long)ms)));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.Sleep, ("ms", (long)ms)));
             await Task.Delay(TimeSpan.FromMilliseconds(ms), time ?? TimeProvider.System, ct);
         });
 
@@ -125,7 +125,7 @@ public static class TaskActions
     public static TaskAction Cancel(string target, ScenarioTasks tasks, IChaosEventSink events) =>
         new($"cancel {target}", TimeSpan.Zero, (t, _) =>
         {
-            events.Record(ChaosEvent.Of("client", t.Name, "cancel", ("target", target)));
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.Cancel, ("target", target)));
             tasks.Cancel(target);
             return Task.CompletedTask;
         });

@@ -51,7 +51,7 @@ public sealed class ChaosContext(ChaosScenario scenario)
     public void Server(string name, Func<CancellationToken, Task<(IAsyncDisposable Server, IPEndPoint EndPoint)>> start)
     {
         ArgumentNullException.ThrowIfNull(start);
-        scenario.Peers.Define(name).Real(new RealServerKind("own", name, "", (_, _) => []) { Launch = start });
+        scenario.Peers.DefineRealServer(name, RealServerKind.Own(name, start));
     }
 
     /// <summary>Runs <paramref name="work"/> as the next action of task <paramref name="task"/> and returns at once (When steps queue, Then steps wait).</summary>
@@ -106,7 +106,7 @@ public sealed class ChaosContext(ChaosScenario scenario)
 
     /// <summary>An event on the case's timeline (and in events.jsonl): <c>Record("C", "cache_miss", ("key", "user:1"))</c>.</summary>
     public void Record(string actor, string name, params (string Key, object? Value)[] fields) =>
-        scenario.Timeline.Record(ChaosEvent.Of("user", actor, name, fields));
+        scenario.Timeline.Record(ChaosEvent.Of(ChaosEventKinds.User, actor, name, fields));
 
     /// <summary>Stops the scenario, reported skipped with <paramref name="reason"/> (a failure under CHAOS_STRICT=1).</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -85,18 +85,18 @@ public sealed class AssertionSteps(ChaosScenario chaos)
     {
         var upload = await _waits.LastAsync(task, download: false);
         var expected = Convert.ToHexStringLower(SHA256.HashData(upload.Sent.Span));
-        var running = await _waits.SettledAsync(peer, stats => stats.ReadSha256ByConnection.Values.Contains(expected));
-        var hashes = running.Stats.ReadSha256ByConnection.Values;
+        var stats = await _waits.SettledAsync(peer, s => s.ReadSha256ByConnection.Values.Contains(expected));
+        var hashes = stats.ReadSha256ByConnection.Values;
         if (!hashes.Contains(expected))
             throw new ChaosAssertionException($"peer {peer} did not read the {upload.Sent.Length} B upload of task {task} intact: " +
-                $"expected sha256={expected}; its connections read {running.Stats.BytesRead} B in all, hashes [{string.Join(", ", hashes)}]");
+                $"expected sha256={expected}; its connections read {stats.BytesRead} B in all, hashes [{string.Join(", ", hashes)}]");
     }
 
     [Then("peer {string} read {int} bytes"), StepExample("Then peer \"EP\" read 1000 bytes")]
     public async Task PeerRead(string peer, int bytes)
     {
         await chaos.Tasks.WaitAllIdleAsync(chaos.Cancellation);
-        var read = (await _waits.SettledAsync(peer, stats => stats.BytesRead == bytes)).Stats.BytesRead;
+        var read = (await _waits.SettledAsync(peer, stats => stats.BytesRead == bytes)).BytesRead;
         Expect.That(() => read.Should().Be(bytes, "peer {0} should have read that many bytes", peer));
     }
 

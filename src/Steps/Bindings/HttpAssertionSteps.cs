@@ -95,14 +95,14 @@ public sealed class HttpAssertionSteps(ChaosScenario chaos)
     [Then("peer {string} completed {int} TLS handshake(s)"), StepExample("Then peer \"EP\" completed 1 TLS handshake")]
     public async Task PeerHandshakes(string peer, int count)
     {
-        var stats = (await Settled(peer, s => s.TlsHandshakes == count)).Stats;
+        var stats = await Settled(peer, s => s.TlsHandshakes == count);
         Expect.That(() => stats.TlsHandshakes.Should().Be(count, "peer {0} should have completed that many TLS handshakes", peer));
     }
 
     [Then("peer {string} saw {int} TLS failure(s)"), StepExample("Then peer \"EP\" saw 1 TLS failure")]
     public async Task PeerFailures(string peer, int count)
     {
-        var stats = (await Settled(peer, s => s.TlsFailures == count)).Stats;
+        var stats = await Settled(peer, s => s.TlsFailures == count);
         Expect.That(() => stats.TlsFailures.Should().Be(count, "peer {0} should have seen that many clients break TLS off", peer));
     }
 
@@ -122,14 +122,14 @@ public sealed class HttpAssertionSteps(ChaosScenario chaos)
 
     private async Task<TransferRecord> LastRequestAsync(string task) => (await _waits.RequestsAsync(task))[^1];
 
-    private async Task<Harness.Peers.RunningPeer> Settled(string peer, Func<EvilPeer.Peers.PeerStats, bool> expected)
+    private async Task<EvilPeer.Peers.PeerStats> Settled(string peer, Func<EvilPeer.Peers.PeerStats, bool> expected)
     {
         await chaos.Tasks.WaitAllIdleAsync(chaos.Cancellation);
         return await _waits.SettledAsync(peer, expected, connectionsMayStayOpen: true);
     }
 
     private async Task<IReadOnlyList<RecordedHttpRequest>> RequestsAsync(string peer, int expected) =>
-        (await Settled(peer, s => s.HttpRequests.Count >= expected)).Stats.HttpRequests;
+        (await Settled(peer, s => s.HttpRequests.Count >= expected)).HttpRequests;
 
     private async Task<RecordedHttpRequest> RequestAsync(int number, string peer)
     {

@@ -18,13 +18,13 @@ public sealed class HttpPeerSteps(ChaosScenario chaos)
 {
     [Given("an HTTP peer {string} answering {int} with {int} bytes"), StepExample("Given an HTTP peer \"EP\" answering 200 with 1000 bytes")]
     public void Answering(string peer, int status, int bytes) =>
-        chaos.Peers.Define(peer).ServeHttp(status, bytes, chaos.Peers.GeneratedPayload(peer, bytes));
+        chaos.Peers.DefineEvilPeer(peer).ServeHttp(status, bytes, chaos.Peers.GeneratedPayload(peer, bytes));
 
     [Given("an HTTP peer {string} answering {int} with {string}"), StepExample("Given an HTTP peer \"EP\" answering 200 with \"hello\"")]
     public void AnsweringText(string peer, int status, string text)
     {
         var body = Encoding.UTF8.GetBytes(text);
-        chaos.Peers.Define(peer).ServeHttp(status, body.Length, () => body);
+        chaos.Peers.DefineEvilPeer(peer).ServeHttp(status, body.Length, () => body);
     }
 
     [Given("HTTP peer {string} claims a Content-Length {int} bytes longer than its body"),
@@ -83,5 +83,5 @@ public sealed class HttpPeerSteps(ChaosScenario chaos)
     [Given("HTTP peer {string} misbehaves from request {int} on"), StepExample("Given HTTP peer \"EP\" misbehaves from request 3 on")]
     public void FaultsFrom(string peer, int request) => Http(peer).FaultsOnly(request, null);
 
-    private HttpSpec Http(string peer) => chaos.Peers.Configure(peer).Http;
+    private HttpSpec Http(string peer) => chaos.Peers.ConfigureEvilPeer(peer).Http;
 }

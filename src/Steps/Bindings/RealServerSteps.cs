@@ -18,7 +18,7 @@ public sealed class RealServerSteps(ChaosScenario chaos)
     {
         var server = RealServerKind.Named(kind);
         if (server.FindProgram() is null) chaos.Skip(server.MissingReason);
-        chaos.Peers.Define(name).Real(server);
+        chaos.Peers.DefineRealServer(name, server);
     }
 
     [When("task {string} sends the line {string} to peer {string}"), StepExample("When task \"C\" sends the line \"PING\" to peer \"R\"")]

@@ -18,7 +18,7 @@ public sealed class RecordSteps(ChaosScenario chaos)
     public void Serving(string peer, int count, string format)
     {
         var payload = Payload("peer:" + peer, count, FakeRecords.ParseFormat(format));
-        chaos.Peers.Define(peer).Serve(payload);
+        chaos.Peers.DefineEvilPeer(peer).Serve(payload);
     }
 
     [When("task {string} uploads {int} fake records as {word} to peer {string}"), StepExample("When task \"C\" uploads 50 fake records as csv to peer \"EP\"")]

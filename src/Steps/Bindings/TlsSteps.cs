@@ -74,7 +74,7 @@ public sealed class TlsSteps(ChaosScenario chaos)
     [Given("the proxy of peer {string} speaks only TLS {word}"), StepExample("Given the proxy of peer \"EP\" speaks only TLS 1.3")]
     public void ProxyOnlyVersion(string peer, string version) => Proxy(peer).Protocols(PhraseWords.TlsVersion(version));
 
-    private TlsSpec Peer(string peer) => chaos.Peers.Configure(peer).Tls();
+    private TlsSpec Peer(string peer) => chaos.Peers.ConfigureEvilPeer(peer).Tls();
 
     private TlsSpec Proxy(string peer) => chaos.Peers.Configure(peer).ProxyTls();
 }

@@ -221,8 +221,8 @@ public sealed class ChaosScenario : IDisposable
         problems.AddRange(leaks.Leaks);
         if (Used)
         {
-            Timeline.Record(ChaosEvent.Of("invariant", "harness", "no_orphans", ("ok", orphans.Count == 0)));
-            Timeline.Record(ChaosEvent.Of("invariant", "harness", "no_leaks", ("ok", leaks.Clean), ("skipped", leaks.SkippedReason)));
+            Timeline.Record(ChaosEvent.Of(ChaosEventKinds.Invariant, "harness", ChaosEventNames.NoOrphans, ("ok", orphans.Count == 0)));
+            Timeline.Record(ChaosEvent.Of(ChaosEventKinds.Invariant, "harness", ChaosEventNames.NoLeaks, ("ok", leaks.Clean), ("skipped", leaks.SkippedReason)));
         }
         return problems;
     }

@@ -41,21 +41,21 @@ internal sealed class ScenarioWaits(ChaosScenario chaos)
     }
 
     /// <summary>
-    /// The peer once its stats say what is <paramref name="expected"/> and its connections have run their scripts, or
+    /// The peer's stats once they say what is <paramref name="expected"/> and its connections have run their scripts, or
     /// after a bound. Polled, because a forked peer's stats arrive as events a little after the fact; a never-reading
     /// peer holds its connections until stopped, so for it only <paramref name="expected"/> counts; so does a count that
     /// is final once reached (<paramref name="connectionsMayStayOpen"/>: requests or handshakes on keep-alive connections,
     /// which the scenario's HTTP clients hold until it ends).
     /// </summary>
-    public async Task<RunningPeer> SettledAsync(string peer, Func<PeerStats, bool> expected, bool connectionsMayStayOpen = false)
+    public async Task<PeerStats> SettledAsync(string peer, Func<PeerStats, bool> expected, bool connectionsMayStayOpen = false)
     {
         var running = await chaos.Peers.GetAsync(peer, chaos.Cancellation);
-        if (running.Spec.RealServer is { } server)
-            throw new InvalidOperationException($"\"{peer}\" is a real {server.Name} server: it keeps no counts; assert on what the task received");
-        var stats = running.Stats;
-        bool finished() => running.Spec.NeverReads || connectionsMayStayOpen || stats.ConnectionsFinished >= stats.ConnectionsAccepted;
+        // Only a real server keeps no counters.
+        var stats = running.Stats
+            ?? throw new InvalidOperationException($"{((RealServerSpec)running.Spec).Described}: it keeps no counts; assert on what the task received");
+        bool finished() => running.Spec is EvilPeerSpec { NeverReads: true } || connectionsMayStayOpen || stats.ConnectionsFinished >= stats.ConnectionsAccepted;
         // Not settled within the bound: the caller's assertion then reports what the stats say.
         await Eventually.UntilAsync(() => expected(stats) && finished(), PeerSettleBound, chaos.Time, chaos.Cancellation);
-        return running;
+        return stats;
     }
 }

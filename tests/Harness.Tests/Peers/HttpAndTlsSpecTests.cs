@@ -13,9 +13,9 @@ public sealed class HttpAndTlsSpecTests
 {
     private static readonly byte[] Body = new byte[1000];
 
-    private static PeerSpec Http(out HttpSpec http)
+    private static EvilPeerSpec Http(out HttpSpec http)
     {
-        var spec = new PeerSpec("EP");
+        var spec = new EvilPeerSpec("EP");
         http = spec.ServeHttp(200, Body.Length, () => Body);
         return spec;
     }
@@ -32,7 +32,7 @@ public sealed class HttpAndTlsSpecTests
         new Action(() => http.DelayBeforeStatus(-1)).Should().Throw<OptionsValidationException>().WithMessage("*http.delayBeforeStatus*0..3600000 ms*");
         new Action(() => http.FailFirst(0, 503)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*N must be >= 1*");
         new Action(() => http.Answer(2, 99)).Should().Throw<OptionsValidationException>().WithMessage("*http.status: 99 is out of range 200..599*");
-        new Action(() => new PeerSpec("X").ServeHttp(200, -1, () => [])).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*0..268435456 bytes*");
+        new Action(() => new EvilPeerSpec("X").ServeHttp(200, -1, () => [])).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*0..268435456 bytes*");
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class HttpAndTlsSpecTests
     [Fact]
     public void Http_aspects_need_an_http_peer()
     {
-        var spec = new PeerSpec("EP");
+        var spec = new EvilPeerSpec("EP");
         spec.Serve(() => Body);
 
         new Func<HttpSpec>(() => spec.Http).Should().Throw<InvalidOperationException>()

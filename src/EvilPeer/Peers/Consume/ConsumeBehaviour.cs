@@ -45,7 +45,7 @@ public sealed record ConsumeBehaviour : PeerBehaviour
 
     public bool NeverReads => ReadSize == 0;
 
-    public override string Mode => "consume";
+    public override PeerMode Mode => PeerMode.Consume;
     public override bool ClosesWithReset => HardReset;
 
     internal override Task RunAsync(PeerConnection connection) => ConsumeLoop.RunAsync(this, connection);

@@ -43,7 +43,7 @@ public sealed record ServeBehaviour : PeerBehaviour
     public int HoldMs { get; }
     public bool HalfOpen { get; }
 
-    public override string Mode => "serve";
+    public override PeerMode Mode => PeerMode.Serve;
     public override bool ClosesWithReset => HardReset;
 
     /// <summary>How many bytes a connection receives before the peer stops sending.</summary>

@@ -1,3 +1,4 @@
+using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
 
 namespace ChaosFeatures.EvilPeer.Toxics.Corrupt;
@@ -22,7 +23,7 @@ internal sealed class CorruptToxic(CorruptOptions options) : Toxic
         {
             int bit = options.Offset >= 0 ? (int)options.Bit : (int)context.Random.NextInclusive(0, 7);
             chunk.Buffer![_nextFlip - _position] ^= (byte)(1 << bit);
-            if (context.EventsOn) context.Emit("corrupt", [new("toxic", context.Name), new("offset", _nextFlip), new("bit", (long)bit)]);
+            if (context.EventsOn) context.Emit(PeerEventNames.Corrupt, [new("toxic", context.Name), new("offset", _nextFlip), new("bit", (long)bit)]);
             _nextFlip = options.Offset >= 0 ? long.MaxValue : _nextFlip + 1 + Gap(context);
         }
         _position = end;

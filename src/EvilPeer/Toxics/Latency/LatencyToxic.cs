@@ -1,3 +1,4 @@
+using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
 
 namespace ChaosFeatures.EvilPeer.Toxics.Latency;
@@ -14,7 +15,7 @@ internal sealed class LatencyToxic(LatencyOptions options) : Toxic
         long jitter = options.Jitter == 0 ? 0 : context.Random.NextInclusive(-options.Jitter, options.Jitter);
         long delay = Math.Max(0, options.Latency + jitter);
         if (context.ChunkEventsOn)
-            context.Emit("delay", [new("toxic", context.Name), new("ms", delay), new("bytes", (long)chunk.Length)]);
+            context.Emit(PeerEventNames.Delay, [new("toxic", context.Name), new("ms", delay), new("bytes", (long)chunk.Length)]);
         return next.SendAsync(chunk with { DueAt = context.After(chunk.DueAt, delay) });
     }
 }

@@ -1,3 +1,4 @@
+using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
 
 namespace ChaosFeatures.EvilPeer.Toxics.SlowClose;
@@ -8,7 +9,7 @@ internal sealed class SlowCloseToxic(SlowCloseOptions options) : Toxic
 
     public override ValueTask OnEndAsync(Chunk end, ToxicContext context, IChunkSink next)
     {
-        if (context.EventsOn) context.Emit("delay", [new("toxic", context.Name), new("ms", options.Delay), new("of", "close")]);
+        if (context.EventsOn) context.Emit(PeerEventNames.Delay, [new("toxic", context.Name), new("ms", options.Delay), new("of", "close")]);
         return next.SendAsync(end with { DueAt = context.After(Math.Max(end.DueAt, context.Now), options.Delay) });
     }
 }

@@ -1,3 +1,4 @@
+using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Toxics.Chain;
 
 namespace ChaosFeatures.EvilPeer.Toxics.Timeout;
@@ -18,7 +19,7 @@ internal sealed class TimeoutToxic(TimeoutOptions options) : Toxic
 
     public override ValueTask OnDataAsync(Chunk chunk, ToxicContext context, IChunkSink next)
     {
-        if (context.ChunkEventsOn) context.Emit("drop", [new("toxic", context.Name), new("bytes", (long)chunk.Length)]);
+        if (context.ChunkEventsOn) context.Emit(PeerEventNames.Drop, [new("toxic", context.Name), new("bytes", (long)chunk.Length)]);
         chunk.Release();
         return ValueTask.CompletedTask;
     }
