@@ -62,7 +62,7 @@ public sealed class SamePayloadEverywhereTests
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         info.ArgumentList.Add(HostLocator.Resolve());
-        using var process = Process.Start(info)!;
+        using var process = await StartFromOwnThreadAsync(info);
         try
         {
             _ = process.StandardError.ReadToEndAsync();
@@ -80,6 +80,24 @@ public sealed class SamePayloadEverywhereTests
         {
             if (!process.HasExited) { process.Kill(); await process.WaitForExitAsync(); }
         }
+    }
+
+    /// <summary>
+    /// The host arms PR_SET_PDEATHSIG, which Linux fires when the *thread* that forked it exits: started from a
+    /// thread-pool thread that then retired, it died before printing its endpoint. This thread waits for the host.
+    /// </summary>
+    private static Task<Process> StartFromOwnThreadAsync(ProcessStartInfo info)
+    {
+        var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            Process process;
+            try { process = Process.Start(info)!; }
+            catch (Exception e) { started.SetException(e); return; }
+            started.SetResult(process);
+            process.WaitForExit(); // the test kills it if it does not stop
+        }) { IsBackground = true, Name = "forked-host-parent" }.Start();
+        return started.Task;
     }
 
     private static async Task<byte[]> DownloadAsync(IPEndPoint endPoint)
