@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChaosFeatures.EvilPeer.Events;
 
 namespace ChaosFeatures.EvilPeer.EvilClients;
@@ -8,42 +7,23 @@ namespace ChaosFeatures.EvilPeer.EvilClients;
 /// <c>fin</c>, <c>rst</c>, <c>close</c>, <c>error</c>). Nothing is allocated when nobody listens.
 /// A forked client's parent rebuilds its counters and results from exactly these events.
 /// </summary>
-internal sealed class ClientEvents(string actor, IPeerEventSink? sink)
+internal sealed class ClientEvents(string actor, IPeerEventSink? sink) : ConnectionEvents(actor, sink)
 {
-    public bool Observed => sink is not null;
 
     public void Start(string target, string mode, int connections, ulong seed)
     {
-        if (sink is null) return;
+        if (!Observed) return;
         Emit(PeerEventNames.Start, 0, [new("target", target), new("mode", mode), new("connections", (long)connections), new("seed", seed.ToString())]);
     }
 
-    public void Attempt(long conn) { if (sink is not null) Emit(PeerEventNames.Attempt, conn, []); }
+    public void Attempt(long conn) { if (Observed) Emit(PeerEventNames.Attempt, conn, []); }
 
-    public void Connect(long conn, int localPort) { if (sink is not null) Emit(PeerEventNames.Connect, conn, [new("local_port", (long)localPort)]); }
-
-    public void Write(long conn, int bytes) { if (sink is not null) Emit(PeerEventNames.Write, conn, [new("bytes", (long)bytes)]); }
-
-    public void Read(long conn, int bytes) { if (sink is not null) Emit(PeerEventNames.Read, conn, [new("bytes", (long)bytes)]); }
-
-    public void Delay(long conn, int ms, string phase)
-    {
-        if (sink is null) return;
-        Emit(PeerEventNames.Delay, conn, [new("ms", (long)ms), new("phase", phase)]);
-    }
-
-    public void Hold(long conn, int ms) { if (sink is not null) Emit(PeerEventNames.Hold, conn, [new("ms", (long)ms)]); }
-
-    /// <summary>We sent FIN (half-close or orderly close).</summary>
-    public void Fin(long conn) { if (sink is not null) Emit(PeerEventNames.Fin, conn, []); }
-
-    /// <summary>We closed with RST.</summary>
-    public void Rst(long conn) { if (sink is not null) Emit(PeerEventNames.Rst, conn, []); }
+    public void Connect(long conn, int localPort) { if (Observed) Emit(PeerEventNames.Connect, conn, [new("local_port", (long)localPort)]); }
 
     /// <summary>The connection is over; carries everything its <see cref="ConnectionResult"/> holds.</summary>
     public void Close(ConnectionResult r)
     {
-        if (sink is null) return;
+        if (!Observed) return;
         Emit(PeerEventNames.Close, r.Id,
         [
             new("end", EndName(r.End)), new("sent", r.BytesSent), new("received", r.BytesReceived),
@@ -51,12 +31,10 @@ internal sealed class ClientEvents(string actor, IPeerEventSink? sink)
         ]);
     }
 
-    public void Error(long conn, string message) { if (sink is not null) Emit(PeerEventNames.Error, conn, [new("message", message)]); }
-
     /// <summary>The whole run is over.</summary>
     public void Finished(TimeSpan elapsed, bool deadlineReached, bool stopped, long errors)
     {
-        if (sink is null) return;
+        if (!Observed) return;
         Emit(PeerEventNames.Finished, 0,
             [new("elapsed_ms", elapsed.TotalMilliseconds), new("deadline_reached", deadlineReached), new("stopped", stopped), new("errors", errors)]);
     }
@@ -83,6 +61,4 @@ internal sealed class ClientEvents(string actor, IPeerEventSink? sink)
         _ => null,
     };
 
-    private void Emit(string name, long conn, KeyValuePair<string, object?>[] fields) =>
-        sink!.Emit(new PeerEvent(Stopwatch.GetTimestamp(), actor, name, conn, fields));
 }

@@ -13,7 +13,6 @@ namespace ChaosFeatures.EvilPeer.Forked;
 public sealed class ForkedPeer : IPeer
 {
     public static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(10);
 
     private readonly Process _process;
     private readonly HostOutput _output;
@@ -73,11 +72,7 @@ public sealed class ForkedPeer : IPeer
     }
 
     /// <summary>SIGKILL the child now (for tests that kill it mid-transfer); dispose still reaps it.</summary>
-    public void Kill()
-    {
-        try { _process.Kill(); }
-        catch (InvalidOperationException) { } // already exited
-    }
+    public void Kill() => HostProcess.Kill(_process);
 
     /// <summary>Wait until the child has exited and been reaped.</summary>
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
@@ -85,31 +80,9 @@ public sealed class ForkedPeer : IPeer
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        try { _process.StandardInput.Close(); } // EOF on stdin: the host's signal to stop
-        catch (IOException) { }
-        try { await WaitForExitAsync(ExitBound); }
-        catch (TimeoutException)
-        {
-            Kill();
-            await WaitForExitAsync(ExitBound);
-        }
-        finally
-        {
-            if (_process.HasExited) ExitCode = _process.ExitCode;
-            await _output.DisposeAsync();
-            _process.Dispose();
-        }
+        ExitCode = await HostProcess.StopAsync(_process, _output);
     }
 
-    private static async Task<Exception> StartFailureAsync(Process process, HostOutput output, string? line, Exception? inner = null)
-    {
-        try { process.Kill(); } catch (InvalidOperationException) { }
-        await process.WaitForExitAsync().WaitAsync(ExitBound);
-        await output.DisposeAsync();
-        string what = line is null ? "no endpoint line" : $"\"{line}\" instead of host:port";
-        var failure = new InvalidOperationException(
-            $"evilpeer host gave {what} (exit code {process.ExitCode}); stderr: {output.Stderr.Trim()}", inner);
-        process.Dispose();
-        return failure;
-    }
+    private static Task<Exception> StartFailureAsync(Process process, HostOutput output, string? line, Exception? inner = null) =>
+        HostProcess.StartFailureAsync(process, output, "evilpeer host", line is null ? "no endpoint line" : $"\"{line}\" instead of host:port", inner);
 }

@@ -73,22 +73,9 @@ internal sealed class DirectionWriter(ProxyConnection connection, ToxicStream st
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && connection.Closed.IsCancellationRequested)
-        {
-            // The connection was closed under us: the expected way out.
-        }
-        catch (TlsFaultFiredException fault)
-        {
-            connection.EndByTlsFault(fault);
-        }
-        catch (SocketException ex)
-        {
-            connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(stream)} write failed: {ex.SocketErrorCode}");
-        }
         catch (Exception ex)
         {
-            if (connection.Events.On) connection.Emit(PeerEventNames.Error, [new("stream", ToxicOptions.StreamName(stream)), new("error", ex.ToString())]);
-            connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(stream)} writer failed: {ex.GetType().Name}");
+            connection.EndPump(ex, stream, " write failed: ", "writer");
         }
         finally
         {

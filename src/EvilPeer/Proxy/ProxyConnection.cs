@@ -128,6 +128,34 @@ internal sealed class ProxyConnection : IToxicHost
     /// A record-level TLS fault (half a record) cut the client's stream: end as its stop says. A hold
     /// stops only the direction that was cut; the connection lasts until the client leaves or the proxy stops.
     /// </summary>
+    /// <summary>
+    /// How a pump of this connection (a direction's reader, or its writer) ends on an exception. A cancellation or
+    /// disposal after the connection closed is the expected way out; a fired TLS fault ends the connection as its stop
+    /// says; a socket error (the source reset us, the destination refused our write) passes the abort on with an RST;
+    /// anything else is a bug, not a network event: it is reported, and the peers are never left hanging on a dead pump.
+    /// </summary>
+    /// <param name="socketFailure">How the close reason names a socket error, after the stream's name (": " for a read).</param>
+    /// <param name="pump">What failed, in the reason of an unexpected exception ("pump", "writer").</param>
+    public void EndPump(Exception exception, ToxicStream stream, string socketFailure, string pump)
+    {
+        string name = ToxicOptions.StreamName(stream);
+        switch (exception)
+        {
+            case OperationCanceledException or ObjectDisposedException when Closed.IsCancellationRequested:
+                return;
+            case TlsFaultFiredException fault:
+                EndByTlsFault(fault);
+                return;
+            case SocketException socket:
+                Close(CloseMode.Rst, $"{name}{socketFailure}{socket.SocketErrorCode}");
+                return;
+            default:
+                if (Events.On) Emit(PeerEventNames.Error, [new("stream", name), new("error", exception.ToString())]);
+                Close(CloseMode.Rst, $"{name} {pump} failed: {exception.GetType().Name}");
+                return;
+        }
+    }
+
     public void EndByTlsFault(TlsFaultFiredException fault)
     {
         switch (_proxy.Options.Tls!.Stop)

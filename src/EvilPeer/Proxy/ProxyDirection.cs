@@ -96,25 +96,9 @@ internal sealed class ProxyDirection
             }
             await ForwardFinAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && closed.IsCancellationRequested)
-        {
-            // The connection was closed under us: the expected way out.
-        }
-        catch (TlsFaultFiredException fault)
-        {
-            // Half a TLS record went to the client (a MidRecord fault): the connection ends as the fault's stop says.
-            _connection.EndByTlsFault(fault);
-        }
-        catch (SocketException ex)
-        {
-            // The source reset us, or the destination refused our write: pass the abort on.
-            _connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(Stream)}: {ex.SocketErrorCode}");
-        }
         catch (Exception ex)
         {
-            // A bug, not a network event: say so, and never leave the peers hanging on a dead pump.
-            if (_connection.Events.On) _connection.Emit(PeerEventNames.Error, [new("stream", ToxicOptions.StreamName(Stream)), new("error", ex.ToString())]);
-            _connection.Close(CloseMode.Rst, $"{ToxicOptions.StreamName(Stream)} pump failed: {ex.GetType().Name}");
+            _connection.EndPump(ex, Stream, ": ", "pump");
         }
         finally
         {

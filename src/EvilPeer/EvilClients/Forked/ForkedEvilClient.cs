@@ -12,7 +12,6 @@ namespace ChaosFeatures.EvilPeer.EvilClients.Forked;
 /// </summary>
 public sealed class ForkedEvilClient : IEvilClient
 {
-    private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(10);
 
     private readonly Process _process;
     private readonly HostOutput _output;
@@ -78,40 +77,14 @@ public sealed class ForkedEvilClient : IEvilClient
     }
 
     /// <summary>SIGKILL the child now: every connection it holds is dropped by the kernel at once. Disposal still reaps it.</summary>
-    public void Kill()
-    {
-        try { _process.Kill(); }
-        catch (InvalidOperationException) { } // already exited
-    }
+    public void Kill() => HostProcess.Kill(_process);
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        try { _process.StandardInput.Close(); } // EOF on stdin: the host stops its run and exits
-        catch (IOException) { }
-        try { await _process.WaitForExitAsync().WaitAsync(ExitBound); }
-        catch (TimeoutException)
-        {
-            Kill();
-            await _process.WaitForExitAsync().WaitAsync(ExitBound);
-        }
-        finally
-        {
-            if (_process.HasExited) ExitCode = _process.ExitCode;
-            await _output.DisposeAsync();
-            _process.Dispose();
-        }
+        ExitCode = await HostProcess.StopAsync(_process, _output);
     }
 
-    private static async Task<Exception> StartFailureAsync(Process process, HostOutput output, string? line, Exception? inner = null)
-    {
-        try { process.Kill(); } catch (InvalidOperationException) { }
-        await process.WaitForExitAsync().WaitAsync(ExitBound);
-        await output.DisposeAsync();
-        string what = line is null ? "no target line" : $"\"{line}\" instead of its target";
-        var failure = new InvalidOperationException(
-            $"evilpeer client host gave {what} (exit code {process.ExitCode}); stderr: {output.Stderr.Trim()}", inner);
-        process.Dispose();
-        return failure;
-    }
+    private static Task<Exception> StartFailureAsync(Process process, HostOutput output, string? line, Exception? inner = null) =>
+        HostProcess.StartFailureAsync(process, output, "evilpeer client host", line is null ? "no target line" : $"\"{line}\" instead of its target", inner);
 }
