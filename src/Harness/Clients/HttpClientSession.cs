@@ -38,7 +38,8 @@ public sealed class HttpClientSession : IAsyncDisposable
             SslOptions = ssl,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
         };
-        _attempts = new AttemptCounter((n, how) => Note(ChaosEventNames.HttpAttempt, ("attempt", (long)n), ("result", how))) { InnerHandler = sockets };
+        _attempts = new AttemptCounter((n, how) => Note(ChaosEventNames.HttpAttempt, ("attempt", (long)n), ("result", how)),
+            readsRetriedBodies: settings.Resilience is not null) { InnerHandler = sockets };
         HttpMessageHandler top = settings.Resilience is { } resilience ? new ResilienceHandler(Pipeline(resilience)) { InnerHandler = _attempts } : _attempts;
         _client = new HttpClient(top, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan }; // the call's own bound applies
     }

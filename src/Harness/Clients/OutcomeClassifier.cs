@@ -22,6 +22,13 @@ public static class OutcomeClassifier
     /// </param>
     public static Outcome FromException(Exception error, bool cancelledByCaller, bool timedOut, bool transportEof = false)
     {
+        // A cancellation our own token caused is the story even when it carries the aborted socket's error inside
+        // (HttpClient aborts the connection under a cancelled read, and which inner error it attaches is a race).
+        if (Unwrap(error) is OperationCanceledException)
+        {
+            if (cancelledByCaller) return Outcome.Cancelled;
+            if (timedOut) return Outcome.Timeout;
+        }
         var socketError = SocketErrorOf(error);
         switch (socketError)
         {
