@@ -7,8 +7,8 @@ namespace ChaosFeatures.Harness.Leaks;
 /// whether it is a socket and which inode it has.
 /// </summary>
 /// <remarks>
-/// Every scenario's leak check lists its sockets three times, so the listing must cost microseconds per
-/// descriptor: .NET's directory enumeration stats each /proc/self/fd link through its path (about 7 µs each,
+/// Every scenario's leak check lists its sockets once (see <see cref="SocketCensus"/>), so the listing must cost
+/// microseconds per descriptor: .NET's directory enumeration stats each /proc/self/fd link through its path (about 7 µs each,
 /// 1.2 ms for a test host's 170 descriptors), and reading the link target costs as much again; libc's readdir
 /// plus one statx on the descriptor itself costs a quarter of that.
 /// </remarks>
