@@ -162,16 +162,23 @@ internal sealed class HttpResponseWriter
             await _connection.SendAsync(next);
             _bodySent += next.Length;
             data = data[next.Length..];
-            if (_plan.BodyBytesPerSecond > 0) await PaceAsync();
+            if (_plan.BodyBytesPerSecond > 0) await PaceAsync(piece);
         }
         return !reachesCut;
     }
 
-    /// <summary>Waits until the bytes sent so far are due at the plan's rate, on the connection's clock (no drift).</summary>
-    private async Task PaceAsync()
+    /// <summary>
+    /// Waits until the bytes sent so far are due at the plan's rate, on the connection's clock. A late wake-up
+    /// (timer jitter) is made up, but by at most one piece: after a stall (a loaded machine, a GC) the body goes
+    /// on at the rate instead of arriving at once, so a body paced to take 500 ms still takes about that long
+    /// after the stall, and a scenario that cancels mid-body still finds it mid-body.
+    /// </summary>
+    private async Task PaceAsync(int piece)
     {
         TimeSpan due = TimeSpan.FromSeconds((double)_bodySent / _plan.BodyBytesPerSecond);
         TimeSpan wait = due - _connection.Time.GetElapsedTime(_paceStart);
+        TimeSpan slack = TimeSpan.FromSeconds((double)piece / _plan.BodyBytesPerSecond);
+        if (-wait > slack) _paceStart += (long)((-wait - slack).TotalSeconds * _connection.Time.TimestampFrequency);
         if (wait > TimeSpan.Zero) await Task.Delay(wait, _connection.Time, _connection.Stopping);
     }
 
