@@ -20,8 +20,9 @@ public sealed class BridgeFixtureSuite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Only the fixture itself: its references were built with this test project, and building them again here raced
-        // another test process's build of the same src projects (a fresh-clone CI run: "could not copy ChaosFeatures.Gherkin.dll").
+        // Only the fixture itself: its references are built before this project (a build-order reference in its csproj).
+        // Building them again here raced the solution's build of the same src projects (a fresh-clone CI run: "could not
+        // copy ChaosFeatures.Gherkin.dll"); without the build-order reference they could still be unbuilt ("metadata file not found").
         var build = await DotnetCli.RunAsync(ProjectDirectory, Bound, "build", "--no-dependencies", "-nologo", "-v", "q");
         if (build.ExitCode != 0) throw new InvalidOperationException("The bridge fixture did not build:\n" + build.Output);
     }
