@@ -23,6 +23,7 @@ internal sealed class ClientConnection
     private readonly ClientRun _run;
     private readonly long _connectedAt;
     private readonly TaskCompletionSource _serverGone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource? _stopWatching;
     private readonly Task _watch;
     private readonly bool _reads;
     private byte[]? _head;
@@ -34,7 +35,12 @@ internal sealed class ClientConnection
         (_socket, _run, Id) = (socket, run, id);
         _connectedAt = run.Time.GetTimestamp();
         _reads = run.Options.Behaviour.ReadsReplies;
-        _watch = _reads ? WatchAsync() : Task.CompletedTask;
+        if (_reads)
+        {
+            _stopWatching = CancellationTokenSource.CreateLinkedTokenSource(run.Stopping);
+            _watch = WatchAsync(_stopWatching.Token);
+        }
+        else _watch = Task.CompletedTask;
     }
 
     public long Id { get; }
@@ -134,7 +140,8 @@ internal sealed class ClientConnection
     /// <summary>Ends the connection (FIN or RST unless the server already ended it) and records its result.</summary>
     public async Task CloseAsync(bool hardClose)
     {
-        if (!_reads) PollServerEnd(); // a FIN or RST that came in the last moment is still the server's doing
+        if (_reads) await StopWatchingAsync();
+        PollServerEnd(); // a FIN or RST that came in the last moment is still the server's doing
         if (Decide(ConnectionEnd.ClosedByClient))
         {
             if (hardClose)
@@ -149,7 +156,6 @@ internal sealed class ClientConnection
             }
         }
         else _socket.Dispose();
-        await _watch; // ends once the socket is disposed; never throws
         byte[] head = _head is null ? [] : _head.AsSpan(0, _headLength).ToArray();
         long endedAt = Interlocked.Read(ref _endedAt);
         _run.Record(new ConnectionResult(Id, (ConnectionEnd)_end, Interlocked.Read(ref _sent), Interlocked.Read(ref _received),
@@ -186,16 +192,52 @@ internal sealed class ClientConnection
         }
     }
 
-    private async Task WatchAsync()
+    /// <summary>
+    /// Ends the watch loop, then reads what the kernel already holds: a reply and FIN that arrived just before
+    /// we close (a server turning us away as we stop) belong to the result, though the loop had not been
+    /// scheduled to read them yet.
+    /// </summary>
+    private async Task StopWatchingAsync()
+    {
+        _stopWatching!.Cancel();
+        await _watch; // a cancelled receive consumes nothing; never throws
+        _stopWatching.Dispose();
+        if (ServerGone) return;
+        byte[]? buffer = null;
+        try
+        {
+            while (_socket.Available > 0)
+            {
+                buffer ??= ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+                int n = _socket.Receive(buffer, Math.Min(buffer.Length, _socket.Available), SocketFlags.None);
+                if (n == 0) break;
+                Count(buffer.AsSpan(0, n));
+            }
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            Decide(ConnectionEnd.ServerReset);
+        }
+        catch (SocketException)
+        {
+            // Nothing more to read; the closer decides the end.
+        }
+        finally
+        {
+            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stop)
     {
         byte[]? buffer = null;
         try
         {
             while (true)
             {
-                await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, _run.Stopping);
+                await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stop);
                 buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
-                int n = await _socket.ReceiveAsync(buffer, SocketFlags.None, _run.Stopping);
+                int n = await _socket.ReceiveAsync(buffer, SocketFlags.None, stop);
                 if (n == 0)
                 {
                     Decide(ConnectionEnd.ServerClosed);
@@ -212,7 +254,7 @@ internal sealed class ClientConnection
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // We closed the socket, or the run is stopping: the closer decides the end.
+            // We are closing, or the run is stopping: the closer decides the end.
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using ChaosFeatures.EvilPeer.EvilClients;
 using ChaosFeatures.EvilPeer.EvilClients.Hold;
 using ChaosFeatures.EvilPeer.Tests.EvilClients.Support;
@@ -68,6 +69,38 @@ public sealed class HoldTests
         });
         await using var victim = EvilClient.Start(new EvilClientOptions("E", resetting.EndPoint, new HoldBehaviour(30_000)));
         (await victim.WaitAsync(TargetServer.Bound)).Connections.Single().End.Should().Be(ConnectionEnd.ServerReset);
+    }
+
+    [Fact]
+    public async Task A_reply_and_fin_that_arrive_as_the_client_stops_are_still_the_servers_doing()
+    {
+        // Redis past maxclients: the extra connections are told an error and closed, and a CI run stopped the
+        // flood in the same millisecond, before the watch loops had read it. Here the server answers every
+        // held connection at once and the client is stopped right after, so most replies are still unread.
+        const int Connections = 20;
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int answered = 0;
+        var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new TargetServer(async (socket, _, ct) =>
+        {
+            await answer.Task.WaitAsync(ct);
+            socket.Send("-ERR full\r\n"u8);
+            socket.Shutdown(SocketShutdown.Send);
+            if (Interlocked.Increment(ref answered) == Connections) allAnswered.TrySetResult();
+        });
+        var client = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new HoldBehaviour(60_000), connections: Connections));
+        await client.Stats.WaitUntilAsync(s => s.Open == Connections, $"{Connections} open", TargetServer.Bound);
+        await server.WaitForConnectionsAsync(Connections);
+
+        answer.SetResult();
+        await allAnswered.Task.WaitAsync(TargetServer.Bound);
+        await client.DisposeAsync();
+        EvilClientReport report = await client.Completion.WaitAsync(TargetServer.Bound);
+
+        report.Connections.Should().HaveCount(Connections);
+        report.Connections.Select(c => Encoding.ASCII.GetString(c.ReplyHead.Span)).Should().AllBe("-ERR full\r\n",
+            "each reply was in the client's socket before it closed");
+        report.Count(ConnectionEnd.ServerClosed).Should().Be(Connections, "each server FIN came before ours");
     }
 
     [Fact]
