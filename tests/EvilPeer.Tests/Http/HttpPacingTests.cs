@@ -15,7 +15,7 @@ public sealed class HttpPacingTests
     public async Task After_a_stall_the_body_goes_on_at_its_rate_instead_of_arriving_at_once()
     {
         // 1000 B at 2000 B/s goes in 100-byte pieces, one due every 50 ms.
-        var time = new FakeTimeProvider();
+        var time = new TimerWatchingTime();
         byte[] body = PayloadGenerator.Generate(seed: 3, length: 1000);
         await using var peer = await PeerHost.StartAsync(
             new PeerOptions("H", new HttpBehaviour(HttpScript.Always(new HttpResponsePlan(200, body, bodyBytesPerSecond: 2000)))), time: time);
@@ -24,15 +24,40 @@ public sealed class HttpPacingTests
         await SkipHeadersAsync(client);
 
         (await LoopbackClient.ReadExactlyAsync(client, 100)).Should().Equal(body[..100], "the first piece goes at once");
+        // Advanced before the pacer looks at the clock, the stall would happen before its first wait, not during it.
+        await time.NextTimerAsync(TimeSpan.FromMilliseconds(50));
         time.Advance(TimeSpan.FromSeconds(1)); // the pacer sleeps through 950 ms it should have spent sending
 
         // The piece it woke for and one piece of catch-up, which puts the next piece due now; then the rate again.
         (await LoopbackClient.ReadExactlyAsync(client, 300)).Should().Equal(body[100..400]);
         (await LoopbackClient.ReadStaysPendingAsync(client, TimeSpan.FromMilliseconds(300))).Should().BeTrue(
             "the rest is due at the rate from here, not all at once");
+        await time.NextTimerAsync(TimeSpan.FromMilliseconds(50));
         time.Advance(TimeSpan.FromMilliseconds(50));
         (await LoopbackClient.ReadExactlyAsync(client, 100)).Should().Equal(body[400..500], "one more piece after 50 ms");
         (await LoopbackClient.ReadStaysPendingAsync(client, TimeSpan.FromMilliseconds(100))).Should().BeTrue();
+    }
+
+    /// <summary>Virtual time that tells when a timer with a given due time is created (the pacer gone to sleep).</summary>
+    private sealed class TimerWatchingTime : FakeTimeProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, SemaphoreSlim> _created = new();
+
+        /// <summary>Waits (bounded) for the next not yet awaited timer due after <paramref name="due"/>.</summary>
+        public async Task NextTimerAsync(TimeSpan due)
+        {
+            if (!await Created(due).WaitAsync(TimeSpan.FromSeconds(10)))
+                throw new TimeoutException($"no timer due after {due.TotalMilliseconds} ms was started within 10 s");
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            ITimer timer = base.CreateTimer(callback, state, dueTime, period);
+            Created(dueTime).Release();
+            return timer;
+        }
+
+        private SemaphoreSlim Created(TimeSpan due) => _created.GetOrAdd(due, _ => new SemaphoreSlim(0));
     }
 
     /// <summary>Reads the status line and headers byte by byte, up to the blank line, so what follows is body.</summary>
