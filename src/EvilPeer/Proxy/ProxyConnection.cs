@@ -17,6 +17,7 @@ internal sealed class ProxyConnection : IToxicHost
 {
     private readonly ToxicProxy _proxy;
     private readonly Socket _client;
+    private readonly string? _remote;
     private readonly CancellationTokenSource _closed = new();
     private ProxyEnd _clientEnd;
     private SocketEnd? _upstream;
@@ -30,6 +31,8 @@ internal sealed class ProxyConnection : IToxicHost
         _proxy = proxy;
         Id = id;
         _client = client;
+        // Read here, before the connection is tracked: once it is, Disable may dispose the socket before it runs.
+        _remote = client.RemoteEndPoint?.ToString();
         _clientEnd = new SocketEnd(client);
         Closed = _closed.Token;
     }
@@ -60,7 +63,7 @@ internal sealed class ProxyConnection : IToxicHost
 
     private async Task PumpAsync()
     {
-        if (Events.On) Events.Emit(PeerEventNames.Accept, Id, [new("remote", _client.RemoteEndPoint?.ToString())]);
+        if (Events.On) Events.Emit(PeerEventNames.Accept, Id, [new("remote", _remote)]);
         if (!await _proxy.ConnectPhase.PassAsync(this).ConfigureAwait(false)) return;
         if (_proxy.Options.Tls is { } tls && !await StartTlsAsync(tls).ConfigureAwait(false)) return;
         Socket? upstream = await DialAsync().ConfigureAwait(false);

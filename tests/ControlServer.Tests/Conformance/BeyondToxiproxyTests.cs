@@ -142,7 +142,8 @@ public sealed class BeyondToxiproxyTests : IAsyncLifetime
     public async Task Connect_phase_faults_are_toxics_on_the_API()
     {
         int port = FreePort.PortOf((await Api.GetAsync("/proxies/p")).Json.GetProperty("listen").GetString()!);
-        (await Api.PostAsync("/proxies/p/toxics", """{"type":"connect_refuse"}""")).Status.Should().Be(200);
+        ApiReply refuse = await Api.PostAsync("/proxies/p/toxics", """{"type":"connect_refuse"}""");
+        refuse.Status.Should().Be(200, refuse.Body);
         (await FreePort.IsUpAsync(port)).Should().BeFalse("connect_refuse refuses");
         await Api.DeleteAsync("/proxies/p/toxics/connect_refuse_downstream");
         (await FreePort.IsUpAsync(port)).Should().BeTrue();
