@@ -102,8 +102,9 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
         if (_finSent || _released) return;
         _finSent = true;
         if (closeNotify && _tls is not null) await _tls.ShutdownAsync();
-        SocketCloser.SendFin(socket);
+        // Counted before it leaves: a client that has seen the FIN finds it in the stats.
         stats.OnFin();
+        SocketCloser.SendFin(socket);
         events.Fin(id);
     }
 
@@ -129,9 +130,9 @@ internal sealed class PeerConnection(Socket socket, long id, PeerEvents events, 
         if (_released) return;
         NoteSilentRejection();
         int unread = Unread();
+        stats.OnReset(); // before it leaves, like the FIN
         SocketCloser.Reset(socket);
         _tls?.Dispose();
-        stats.OnReset();
         events.Rst(id);
         _released = true;
         events.Close(id, "rst", unread);

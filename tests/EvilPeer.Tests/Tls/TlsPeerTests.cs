@@ -74,6 +74,7 @@ public sealed class TlsPeerTests
         result.SocketError.Should().Be(SocketError.ConnectionReset);
         result.HandshakeCompleted.Should().Be(fault == TlsFaultKind.MidRecord);
         result.Received.Should().BeEmpty();
+        await peer.WaitForConnectionsAsync(1, TlsLoopbackClient.Bound); // the client can see the RST before the peer counts it
         peer.Stats.ResetsSent.Should().Be(1);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.EvilPeer.Waiting;
 using ChaosFeatures.Harness.ServersUnderTest;
 using ChaosFeatures.Harness.ServersUnderTest.Probes;
 
@@ -24,7 +25,10 @@ public sealed class ServerUnderTestStartTests
         snapshot.Threads.Should().BeGreaterThan(1);
         snapshot.OpenFds.Should().BeGreaterThan(3);
         snapshot.Established.Should().Be(0, "the harness saw it listen in /proc, without connecting");
-        server.StdoutTail().Should().Contain($"listening on 127.0.0.1:{server.EndPoint.Port}");
+        // Seen listening in /proc, the server may not have had its line read from the pipe yet.
+        string line = $"listening on 127.0.0.1:{server.EndPoint.Port}";
+        (await Eventually.UntilAsync(() => server.StdoutTail().Contains(line), TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None))
+            .Should().BeTrue($"its stdout says \"{line}\" (got \"{server.StdoutTail()}\")");
         Directory.Exists(server.Folder).Should().BeTrue();
     }
 
