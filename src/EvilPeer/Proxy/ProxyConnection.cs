@@ -86,11 +86,14 @@ internal sealed class ProxyConnection : IToxicHost
         Close(CloseMode.Fin, "both directions ended");
     }
 
-    /// <summary>Called under the proxy's toxic lock, so a connection never misses a change. A no-op while dialing.</summary>
-    public void Apply(StreamToxics toxics)
+    /// <summary>The proxy's chain toxics now.</summary>
+    public StreamToxics CurrentToxics => _proxy.CurrentToxics;
+
+    /// <summary>Makes both chains match the proxy's newest toxics. A no-op while dialing: pumping starts with the newest.</summary>
+    public void RefreshToxics()
     {
-        _toServer?.Apply(toxics.Upstream);
-        _toClient?.Apply(toxics.Downstream);
+        _toServer?.RefreshToxics();
+        _toClient?.RefreshToxics();
     }
 
     public void CloseConnection(CloseMode mode, string reason) => Close(mode, reason);

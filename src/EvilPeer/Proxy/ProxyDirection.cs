@@ -27,7 +27,9 @@ internal sealed class ProxyDirection
     private readonly ProxyEnd _destination;
     private readonly DirectionWriter _writer;
     private readonly int _bufferSize;
+    private readonly Lock _refreshGate = new();
     private long _bytesRead;
+    private long _appliedVersion = -1; // the snapshot version the chain matches; none yet
 
     public ProxyDirection(ProxyConnection connection, ToxicStream stream, ProxyEnd source, ProxyEnd destination,
         ChainIdentity identity, int bufferSize, int maxQueuedChunks)
@@ -45,10 +47,22 @@ internal sealed class ProxyDirection
 
     public ToxicChain Chain { get; }
 
-    /// <summary>This direction's toxics changed: rebuild the chain and, if one left, stop holding chunks for it.</summary>
-    public void Apply(IReadOnlyList<ToxicOptions> toxics)
+    /// <summary>
+    /// If the proxy's toxics changed since this chain last matched them, rebuild it and, if a toxic left, stop
+    /// holding chunks for it. The reader calls it at every chunk (one version compare when nothing changed), the
+    /// proxy's rollout for idle connections. The snapshot is read under the gate, so whichever caller comes
+    /// second applies nothing older than the first did.
+    /// </summary>
+    public void RefreshToxics()
     {
-        if (Chain.Apply(toxics, Interlocked.Read(ref _bytesRead))) _writer.ReleaseDelayed();
+        if (_connection.CurrentToxics.Version == Volatile.Read(ref _appliedVersion)) return;
+        lock (_refreshGate)
+        {
+            StreamToxics current = _connection.CurrentToxics;
+            if (current.Version == _appliedVersion) return;
+            Volatile.Write(ref _appliedVersion, current.Version);
+            if (Chain.Apply(current.For(Stream), Interlocked.Read(ref _bytesRead))) _writer.ReleaseDelayed();
+        }
     }
 
     public async Task RunAsync()
@@ -79,6 +93,7 @@ internal sealed class ProxyDirection
                 if (_connection.Events.BytesOn) _connection.EmitBytes("read", Stream, read);
                 bulk = read == buffer.Length;
 
+                RefreshToxics();
                 ToxicStage[] stages = Chain.Stages;
                 if (stages.Length == 0 && _writer.Idle)
                 {
@@ -122,6 +137,7 @@ internal sealed class ProxyDirection
 
     private async Task ForwardFinAsync()
     {
+        RefreshToxics();
         ToxicStage[] stages = Chain.Stages;
         if (stages.Length == 0 && _writer.Idle)
         {

@@ -19,6 +19,7 @@ public sealed class ToxicProxy : IAsyncDisposable
     private readonly Dictionary<long, ProxyConnection> _live = [];
     private readonly List<Task> _running = [];
     private readonly ConnectPhase _connectPhase;
+    private readonly ToxicRollout _rollout;
     private ToxicOptions[] _toxics = [];
     private StreamToxics _byStream = StreamToxics.Empty;
     private Socket? _socket; // listening, or only bound while a connect_refuse toxic holds the port
@@ -39,6 +40,7 @@ public sealed class ToxicProxy : IAsyncDisposable
         }
         Events = new ProxyEvents(options.Name, options.Events, options.ByteEvents);
         _connectPhase = new ConnectPhase(options, Events);
+        _rollout = new ToxicRollout(() => { lock (_gate) return [.. _live.Values]; });
     }
 
     public ToxicProxyOptions Options { get; }
@@ -65,6 +67,9 @@ public sealed class ToxicProxy : IAsyncDisposable
     internal int UpstreamPort { get; }
 
     internal ConnectPhase ConnectPhase => _connectPhase;
+
+    /// <summary>The chain toxics now: what each connection's directions make their chains match, at their next chunk or sooner.</summary>
+    internal StreamToxics CurrentToxics => Volatile.Read(ref _byStream);
 
     /// <summary>Binds and starts accepting. Throws <see cref="SocketException"/> if the address is taken.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
@@ -109,7 +114,10 @@ public sealed class ToxicProxy : IAsyncDisposable
         return live.Length;
     }
 
-    /// <summary>Validates and appends a toxic; live connections pick it up from their next chunk.</summary>
+    /// <summary>
+    /// Validates and appends a toxic, and returns without waiting for the live connections: each picks the
+    /// toxic up at its next chunk, and an idle one moments later (its timers start then).
+    /// </summary>
     /// <exception cref="InvalidOperationException">A toxic with that name exists.</exception>
     public ToxicOptions AddToxic(ToxicOptions toxic)
     {
@@ -160,17 +168,20 @@ public sealed class ToxicProxy : IAsyncDisposable
             _disposed = true;
         }
         Disable();
-        lock (_gate) running = [.. _running];
+        lock (_gate) running = [.. _running, _rollout.Completion];
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    /// <summary>The connection has its upstream: give it the current toxics, unless the proxy went down meanwhile.</summary>
+    /// <summary>
+    /// The connection has its upstream: give it the current toxics, unless the proxy went down meanwhile. Under the
+    /// lock, so a change is either in this snapshot or published after it, and then its walk finds the connection.
+    /// </summary>
     internal bool TryStartPumping(ProxyConnection connection)
     {
         lock (_gate)
         {
             if (!_enabled) return false;
-            connection.Apply(_byStream);
+            connection.RefreshToxics();
             return true;
         }
     }
@@ -183,11 +194,12 @@ public sealed class ToxicProxy : IAsyncDisposable
     private void Publish(ToxicOptions[] toxics)
     {
         Volatile.Write(ref _toxics, toxics);
-        _byStream = StreamToxics.Of(toxics); // split once, not once per connection: 1,000 connections make it count
+        // Split once, not once per connection: 1,000 connections make it count.
+        Volatile.Write(ref _byStream, StreamToxics.Of(toxics, _byStream.Version + 1));
         bool wasRefusing = _connectPhase.Refusing;
         _connectPhase.Publish(toxics);
         if (_enabled && wasRefusing != _connectPhase.Refusing) Bind(_endpoint!);
-        foreach (ProxyConnection connection in _live.Values) connection.Apply(_byStream);
+        _rollout.Request();
     }
 
     private int Find(string name) => Array.FindIndex(_toxics, t => t.ResolvedName == name);

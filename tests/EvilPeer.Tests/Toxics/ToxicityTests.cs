@@ -51,7 +51,10 @@ public sealed class ToxicityTests
 
         harness.Proxy.AddToxic(new LatencyOptions { Latency = 1, Name = "second" });
 
-        PeerEvent[] draws = [.. harness.Sink.Named("toxic").Where(e => (string)RecordingPeerSink.Field(e, "toxic")! == "latency_downstream")];
+        // The idle connection takes the change from the proxy's rollout, moments after the call returned.
+        PeerEvent[] Draws() => [.. harness.Sink.Named("toxic").Where(e => (string)RecordingPeerSink.Field(e, "toxic")! == "latency_downstream")];
+        await harness.Sink.WaitForAsync(() => Draws().Length >= 2, TimeSpan.FromSeconds(5));
+        PeerEvent[] draws = Draws();
         draws.Should().HaveCount(2);
         RecordingPeerSink.Field(draws[0], "draw").Should().NotBe(RecordingPeerSink.Field(draws[1], "draw"));
     }
