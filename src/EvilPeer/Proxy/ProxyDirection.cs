@@ -60,8 +60,10 @@ internal sealed class ProxyDirection
         {
             StreamToxics current = _connection.CurrentToxics;
             if (current.Version == _appliedVersion) return;
-            Volatile.Write(ref _appliedVersion, current.Version);
             if (Chain.Apply(current.For(Stream), Interlocked.Read(ref _bytesRead))) _writer.ReleaseDelayed();
+            // Only now: the reader's fast path trusts the version, so it must not see it before the chain it stands for
+            // (a rollout that had set it first let a chunk pass on the old chain).
+            Volatile.Write(ref _appliedVersion, current.Version);
         }
     }
 
