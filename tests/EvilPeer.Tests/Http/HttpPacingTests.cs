@@ -4,7 +4,6 @@ using ChaosFeatures.EvilPeer.Http;
 using ChaosFeatures.EvilPeer.Peers;
 using ChaosFeatures.Seeds;
 using ChaosFeatures.Tests.Shared;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChaosFeatures.EvilPeer.Tests.Http;
 
@@ -36,28 +35,6 @@ public sealed class HttpPacingTests
         time.Advance(TimeSpan.FromMilliseconds(50));
         (await LoopbackClient.ReadExactlyAsync(client, 100)).Should().Equal(body[400..500], "one more piece after 50 ms");
         (await LoopbackClient.ReadStaysPendingAsync(client, TimeSpan.FromMilliseconds(100))).Should().BeTrue();
-    }
-
-    /// <summary>Virtual time that tells when a timer with a given due time is created (the pacer gone to sleep).</summary>
-    private sealed class TimerWatchingTime : FakeTimeProvider
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, SemaphoreSlim> _created = new();
-
-        /// <summary>Waits (bounded) for the next not yet awaited timer due after <paramref name="due"/>.</summary>
-        public async Task NextTimerAsync(TimeSpan due)
-        {
-            if (!await Created(due).WaitAsync(TimeSpan.FromSeconds(10)))
-                throw new TimeoutException($"no timer due after {due.TotalMilliseconds} ms was started within 10 s");
-        }
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            ITimer timer = base.CreateTimer(callback, state, dueTime, period);
-            Created(dueTime).Release();
-            return timer;
-        }
-
-        private SemaphoreSlim Created(TimeSpan due) => _created.GetOrAdd(due, _ => new SemaphoreSlim(0));
     }
 
     /// <summary>Reads the status line and headers byte by byte, up to the blank line, so what follows is body.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using ChaosFeatures.EvilPeer.EvilClients;
 using ChaosFeatures.EvilPeer.EvilClients.Slowloris;
 using ChaosFeatures.EvilPeer.Tests.EvilClients.Support;
+using ChaosFeatures.Tests.Shared;
 
 namespace ChaosFeatures.EvilPeer.Tests.EvilClients.Slowloris;
 
@@ -46,12 +47,46 @@ public sealed class SlowlorisTests
     }
 
     [Fact]
+    public async Task After_a_stall_the_trickle_goes_on_at_its_rate_instead_of_sending_what_it_owes_at_once()
+    {
+        // 10 B/s in 1-byte chunks: one due every 100 ms.
+        await using var server = new TargetServer();
+        var time = new TimerWatchingTime();
+        TimeSpan interval = TimeSpan.FromMilliseconds(100);
+        await using var client = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new SlowlorisBehaviour(Request, bytesPerSecond: 10)), time: time);
+        await WaitForBytesAsync(server, 1);
+
+        await time.NextTimerAsync(interval); // the client sleeps for its second byte
+        time.Advance(TimeSpan.FromSeconds(1)); // and wakes 900 ms late
+
+        // The byte it woke for and one of catch-up, which puts the next one due now; then the rate again.
+        await WaitForBytesAsync(server, 4);
+        await time.NextTimerAsync(interval);
+        await Task.Delay(200);
+        server.Seen.Single().Count.Should().Be(4, "the 6 more bytes it owes are not sent at once");
+        time.Advance(interval);
+        await WaitForBytesAsync(server, 5);
+    }
+
+    private static async Task WaitForBytesAsync(TargetServer server, int count)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (server.Seen.Count == 0 || server.Seen[0].Count < count)
+        {
+            if (clock.Elapsed > TargetServer.Bound) throw new TimeoutException($"{count} byte(s) not received within {TargetServer.Bound}");
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact]
     public async Task Pauses_wait_on_the_injected_clock()
     {
         await using var server = new TargetServer();
         var time = new FastTime(100);
-        // 1 byte/s takes 25 s on the client's clock; on one running 100 times faster, about 0.25 s.
-        await using var client = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new SlowlorisBehaviour(Request, bytesPerSecond: 1)), time: time);
+        // 1 byte/s takes 25 s on the client's clock; on one running 100 times faster, about 0.25 s. Its run bound is
+        // far off: a 10 ms stall of the machine is a whole second here, and a stall is not made up in a burst.
+        await using var client = EvilClient.Start(new EvilClientOptions("E", server.EndPoint, new SlowlorisBehaviour(Request, bytesPerSecond: 1),
+            maxDurationMs: EvilClientOptions.MaxDurationLimitMs), time: time);
 
         var wall = System.Diagnostics.Stopwatch.StartNew();
         EvilClientReport report = await client.WaitAsync(TargetServer.Bound);
