@@ -31,8 +31,9 @@ internal static class HostParser
     /// <exception cref="OptionsValidationException">Every unknown token and option without a value.</exception>
     public static ParseResult Parse(Command command, IReadOnlyList<string> args)
     {
+        var errors = new List<string>(MissingValues(command, args));
+        if (errors.Count > 0) throw new OptionsValidationException("command line", errors);
         var result = command.Parse(args, Configuration);
-        var errors = new List<string>();
         foreach (var token in result.UnmatchedTokens) errors.Add($"{token}: unknown option (see --help)");
         foreach (var error in result.Errors)
         {
@@ -41,6 +42,25 @@ internal static class HostParser
         }
         if (errors.Count > 0) throw new OptionsValidationException("command line", [.. errors.Distinct()]);
         return result;
+    }
+
+    /// <summary>
+    /// A valued option followed by another option, or by nothing. System.CommandLine takes the next token as the value
+    /// even when it names an option (<c>--slice --delay 5</c> gives --slice the value "--delay" and leaves "5" unknown),
+    /// so this is checked on the tokens first.
+    /// </summary>
+    private static IEnumerable<string> MissingValues(Command command, IReadOnlyList<string> args)
+    {
+        var valued = new HashSet<string>(StringComparer.Ordinal);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Option option in command.Options)
+        {
+            named.Add(option.Name);
+            if (option.Arity.MinimumNumberOfValues > 0) valued.Add(option.Name);
+        }
+        for (int i = 0; i < args.Count; i++)
+            if (valued.Contains(args[i]) && (i + 1 == args.Count || named.Contains(args[i + 1])))
+                yield return $"{args[i]}: needs a value";
     }
 
     /// <summary>The values of <paramref name="option"/> as given, none when it is absent.</summary>

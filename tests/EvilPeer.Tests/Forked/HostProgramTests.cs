@@ -37,6 +37,7 @@ public sealed class HostProgramTests
     [Theory]
     [InlineData(new[] { "serve", "--slcie", "3" }, "evilpeer: Invalid command line: --slcie: unknown option (see --help); 3: unknown option (see --help)")]
     [InlineData(new[] { "serve", "--slice" }, "evilpeer: Invalid command line: --slice: needs a value")]
+    [InlineData(new[] { "serve", "--slice", "--delay", "5" }, "evilpeer: Invalid command line: --slice: needs a value")]
     [InlineData(new[] { "serve", "--slice", "ten", "--delay", "soon" }, "evilpeer: Invalid command line: --slice: \"ten\" is not an integer; --delay: \"soon\" is not an integer")]
     [InlineData(new[] { "http", "extra" }, "evilpeer: Invalid command line: extra: unknown option (see --help)")]
     [InlineData(new[] { "proxy", "--upstream", "127.0.0.1:1", "--lisen", "x" }, "evilpeer: Invalid command line: --lisen: unknown option (see --help); x: unknown option (see --help)")]
