@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Threading.Channels;
 using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Forked;
@@ -7,9 +9,14 @@ namespace ChaosFeatures.EvilPeer.Host;
 /// <summary>
 /// Streams events to stdout as JSON lines from one writer task, so the peer's I/O loops never
 /// block on the pipe. Events emitted before <see cref="StartAsync"/> wait behind the endpoint line.
+/// Lines are written as UTF-8 straight into one reused buffer: a control server under load emits
+/// thousands of toxicity draws a second, and a string, a JSON writer and a buffer per line were a
+/// large part of what it allocated (and so of its GC pauses).
 /// </summary>
-internal sealed class JsonLineSink(TextWriter output) : IPeerEventSink
+internal sealed class JsonLineSink(StreamWriter output) : IPeerEventSink
 {
+    private const int FlushAt = 64 * 1024;
+
     private readonly Channel<PeerEvent> _events = Channel.CreateUnbounded<PeerEvent>(new() { SingleReader = true });
     private Task _writer = Task.CompletedTask;
 
@@ -32,12 +39,23 @@ internal sealed class JsonLineSink(TextWriter output) : IPeerEventSink
 
     private async Task WriteEventsAsync()
     {
+        Stream stdout = output.BaseStream; // the endpoint line before is flushed, and nothing else writes text after it
+        var buffer = new ArrayBufferWriter<byte>(FlushAt * 2);
+        using var json = new Utf8JsonWriter(buffer);
         try
         {
             while (await _events.Reader.WaitToReadAsync())
             {
-                while (_events.Reader.TryRead(out PeerEvent? e)) await output.WriteLineAsync(EventLine.Format(e));
-                await output.FlushAsync();
+                while (_events.Reader.TryRead(out PeerEvent? e))
+                {
+                    EventLine.Write(json, e);
+                    json.Flush();
+                    json.Reset();
+                    buffer.Write("\n"u8);
+                    if (buffer.WrittenCount >= FlushAt) await WriteOutAsync(stdout, buffer);
+                }
+                await WriteOutAsync(stdout, buffer);
+                await stdout.FlushAsync();
             }
         }
         catch (IOException)
@@ -45,5 +63,11 @@ internal sealed class JsonLineSink(TextWriter output) : IPeerEventSink
             // The parent closed our stdout: nobody is listening, keep serving until stdin says stop.
             while (await _events.Reader.WaitToReadAsync()) while (_events.Reader.TryRead(out _)) { }
         }
+    }
+
+    private static async Task WriteOutAsync(Stream stdout, ArrayBufferWriter<byte> buffer)
+    {
+        await stdout.WriteAsync(buffer.WrittenMemory);
+        buffer.ResetWrittenCount();
     }
 }

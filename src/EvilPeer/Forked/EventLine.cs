@@ -16,19 +16,22 @@ public static class EventLine
     public static string Format(PeerEvent e)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("ts", e.Timestamp);
-            w.WriteString("actor", e.Actor);
-            w.WriteString("event", e.Name);
-            w.WriteNumber("conn", e.ConnectionId);
-            w.WriteStartObject("fields");
-            foreach (var (key, value) in e.Fields) WriteField(w, key, value);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
+        using (var w = new Utf8JsonWriter(buffer)) Write(w, e);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The event as one JSON object, without the line end; the caller flushes (and resets) <paramref name="w"/>.</summary>
+    public static void Write(Utf8JsonWriter w, PeerEvent e)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("ts", e.Timestamp);
+        w.WriteString("actor", e.Actor);
+        w.WriteString("event", e.Name);
+        w.WriteNumber("conn", e.ConnectionId);
+        w.WriteStartObject("fields");
+        foreach (var (key, value) in e.Fields) WriteField(w, key, value);
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     /// <exception cref="OptionsValidationException">The line is not an event.</exception>
