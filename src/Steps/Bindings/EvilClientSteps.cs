@@ -21,7 +21,8 @@ namespace ChaosFeatures.Steps.Bindings;
     "values checked there), other Given steps tune it, and \"attacks server\" starts it and returns at once; When steps then wait for it " +
     "(each bounded by 30 s). {payload} is \"text\" (escapes \\r \\n \\t \\0 \\\\ \\\" \\xHH; in a table cell write \\\\n) or a N-byte frame " +
     "(a 4-byte big-endian length and N zero bytes). Its random bytes come from its seed: by default one derived from the case's generation " +
-    "seed, so a frozen case sends the same bytes. Every run is bounded (30000 ms unless told) and loopback only; counters " +
+    "seed, so a frozen case sends the same bytes. A trickle is paced from its start, and after a stall (a loaded machine) it makes up " +
+    "one chunk at most, then goes on at its rate instead of sending what it owes at once. Every run is bounded (30000 ms unless told) and loopback only; counters " +
     "evil_client_{attempts|connected|open|refused|connect_timeouts|server_fin|server_rst|sent_bytes|received_bytes}_E.")]
 public sealed class EvilClientSteps(ChaosScenario chaos)
 {
