@@ -52,8 +52,11 @@ public sealed record SlowlorisBehaviour : EvilClientBehaviour
             // wake-up is made up by one chunk at most: after a stall (a loaded machine, a GC) the trickle goes on
             // at its rate instead of sending what it owes at once, which would be no slowloris at all.
             TimeSpan due = Interval * chunk - run.Time.GetElapsedTime(started);
-            if (-due > Interval) started += (long)((-due - Interval).TotalSeconds * run.Time.TimestampFrequency);
-            due = Interval * chunk - run.Time.GetElapsedTime(started);
+            if (-due > Interval)
+            {
+                started += (long)((-due - Interval).TotalSeconds * run.Time.TimestampFrequency);
+                due = -Interval;
+            }
             if (due > TimeSpan.Zero && !await connection.DelayAsync((int)Math.Ceiling(due.TotalMilliseconds), "trickle")) return;
             int n = Math.Min(ChunkBytes, Payload.Length - sent);
             if (!await connection.SendAsync(Payload.Slice(sent, n))) return;
