@@ -4,6 +4,8 @@ using System.Text;
 using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Peers;
 
+using ChaosFeatures.EvilPeer.Waiting;
+
 namespace ChaosFeatures.EvilPeer.Http;
 
 /// <summary>
@@ -176,9 +178,7 @@ internal sealed class HttpResponseWriter
     private async Task PaceAsync(int piece)
     {
         TimeSpan due = TimeSpan.FromSeconds((double)_bodySent / _plan.BodyBytesPerSecond);
-        TimeSpan wait = due - _connection.Time.GetElapsedTime(_paceStart);
-        TimeSpan slack = TimeSpan.FromSeconds((double)piece / _plan.BodyBytesPerSecond);
-        if (-wait > slack) _paceStart += (long)((-wait - slack).TotalSeconds * _connection.Time.TimestampFrequency);
+        TimeSpan wait = Pacing.WaitFor(due, ref _paceStart, TimeSpan.FromSeconds((double)piece / _plan.BodyBytesPerSecond), _connection.Time);
         if (wait > TimeSpan.Zero) await Task.Delay(wait, _connection.Time, _connection.Stopping);
     }
 

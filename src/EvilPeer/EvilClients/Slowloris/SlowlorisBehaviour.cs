@@ -1,4 +1,5 @@
 using ChaosFeatures.EvilPeer.Validation;
+using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.EvilPeer.EvilClients.Slowloris;
 
@@ -48,15 +49,7 @@ public sealed record SlowlorisBehaviour : EvilClientBehaviour
         long started = run.Time.GetTimestamp();
         for (int sent = 0, chunk = 0; sent < Payload.Length; chunk++)
         {
-            // Paced against the start, not the previous write, so timer jitter does not slow the rate; but a late
-            // wake-up is made up by one chunk at most: after a stall (a loaded machine, a GC) the trickle goes on
-            // at its rate instead of sending what it owes at once, which would be no slowloris at all.
-            TimeSpan due = Interval * chunk - run.Time.GetElapsedTime(started);
-            if (-due > Interval)
-            {
-                started += (long)((-due - Interval).TotalSeconds * run.Time.TimestampFrequency);
-                due = -Interval;
-            }
+            TimeSpan due = Pacing.WaitFor(Interval * chunk, ref started, Interval, run.Time);
             if (due > TimeSpan.Zero && !await connection.DelayAsync((int)Math.Ceiling(due.TotalMilliseconds), "trickle")) return;
             int n = Math.Min(ChunkBytes, Payload.Length - sent);
             if (!await connection.SendAsync(Payload.Slice(sent, n))) return;
