@@ -27,7 +27,7 @@ Feature: StackExchange.Redis when the network to Redis lies
     And the transfer of task "C" took less than 4500 ms
 
   Scenario: a reset mid-command fails that command, and the multiplexer reconnects by itself
-    When task "K" adds 500 ms latency to the proxy of peer "R"
+    When task "K" adds 3000 ms latency to the proxy of peer "R"
     And task "C" sleeps 50 ms
     And task "C" sets "greeting" to "hello" through "M"
     And task "K" sleeps 250 ms
@@ -39,7 +39,7 @@ Feature: StackExchange.Redis when the network to Redis lies
     Then the outcome of task "C2" is completed
 
   Scenario: the proxy going down mid-command fails that command as a closed connection
-    When task "K" adds 500 ms latency to the proxy of peer "R"
+    When task "K" adds 3000 ms latency to the proxy of peer "R"
     And task "C" sleeps 50 ms
     And task "C" sets "greeting" to "hello" through "M"
     And task "K" sleeps 250 ms
