@@ -8,6 +8,9 @@ namespace ChaosFeatures.Benchmarks;
 /// The control plane under load (Toxiproxy's #558): 1,000 proxied connections stream while a
 /// dedicated thread adds, lists and removes toxics in a loop; every API call is timed from that
 /// thread with blocking calls, so the figure is the server's. Ours and Toxiproxy, same load.
+/// Each server first runs the same loop once untimed: the first pass measures start-up (our JIT
+/// compiling the toxics' code while two cores are saturated, the pools growing), not the control
+/// plane's steady state; its p99 is still shown, as "cold".
 /// </summary>
 internal static class ApiLoadBench
 {
@@ -25,7 +28,7 @@ internal static class ApiLoadBench
     public static async Task<BenchRow[]> RunAsync(BenchSettings settings)
     {
         int rounds = settings == BenchSettings.Quick ? 30 : 100;
-        (double P99, double Median, int Calls) ours, theirs = default;
+        Pass ours, theirs = default;
         await using (ApiServerProcess server = await ApiServerProcess.StartEvilPeerAsync()) ours = await MeasureAsync(server, rounds);
         string? path = ApiServerProcess.ToxiproxyPath;
         if (path is not null)
@@ -36,13 +39,16 @@ internal static class ApiLoadBench
         return
         [
             new($"API p99 while {Connections:N0} connections stream and toxics churn, EvilPeer vs Toxiproxy",
-                path is null ? ApiServerProcess.ToxiproxyMissing : $"Toxiproxy p99 {theirs.P99:F1} ms (median {theirs.Median:F1}, {theirs.Calls} calls)",
-                $"EvilPeer p99 {ours.P99:F1} ms (median {ours.Median:F1}, {ours.Calls} calls)",
+                path is null ? ApiServerProcess.ToxiproxyMissing : $"Toxiproxy p99 {theirs.P99:F1} ms (median {theirs.Median:F1}, {theirs.Calls} calls; cold {theirs.ColdP99:F1})",
+                $"EvilPeer p99 {ours.P99:F1} ms (median {ours.Median:F1}, {ours.Calls} calls; cold {ours.ColdP99:F1})",
                 path is null ? "-" : $"{ours.P99 / theirs.P99:F2}x Toxiproxy's", "<= 50 ms", ours.P99 <= 50),
         ];
     }
 
-    private static async Task<(double P99, double Median, int Calls)> MeasureAsync(ApiServerProcess server, int rounds)
+    /// <summary>The timed pass's p99 and median, and the untimed first pass's p99 (start-up included).</summary>
+    private readonly record struct Pass(double P99, double Median, int Calls, double ColdP99);
+
+    private static async Task<Pass> MeasureAsync(ApiServerProcess server, int rounds)
     {
         // 4 KB every 50 ms per connection: 80 MB/s through the proxy in all.
         await using var upstream = new BenchServer(async socket =>
@@ -67,8 +73,9 @@ internal static class ApiLoadBench
                 readers.Add(DrainAsync(client, stop.Token));
             }
             await Task.Delay(500);
+            List<double> cold = await Task.Factory.StartNew(() => Churn(server, rounds), TaskCreationOptions.LongRunning);
             List<double> times = await Task.Factory.StartNew(() => Churn(server, rounds), TaskCreationOptions.LongRunning);
-            return (RoundTripBench.Percentile(times, 99), RoundTripBench.Percentile(times, 50), times.Count);
+            return new(RoundTripBench.Percentile(times, 99), RoundTripBench.Percentile(times, 50), times.Count, RoundTripBench.Percentile(cold, 99));
         }
         finally
         {
