@@ -46,11 +46,16 @@ internal sealed class FeatureInfos(FeatureSuite suite, IReadOnlyList<TestCase> p
         return new Entry(info, cases.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The feature's culture, made specific: a Gherkin dialect names a neutral one ("en" for en-US files), and Reqnroll
+    /// turns a neutral culture into a specific one by loading the whole Gherkin dialect again on every binding call.
+    /// </summary>
     private static CultureInfo Culture(string language)
     {
         try
         {
-            return CultureInfo.GetCultureInfo(language);
+            var culture = CultureInfo.GetCultureInfo(language);
+            return culture.IsNeutralCulture ? CultureInfo.CreateSpecificCulture(culture.Name) : culture;
         }
         catch (CultureNotFoundException)
         {
