@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Parsing;
@@ -7,13 +8,17 @@ namespace ChaosFeatures.Harness.EventLog;
 
 /// <summary>
 /// The run's <c>events.jsonl</c>, written through Serilog. Thread-safe; the file is opened with
-/// <c>shared: true</c> because several test processes of one run may append to it. Lines are written by a
-/// background worker (Serilog's async sink): a shared file takes a cross-process lock per line, about 50 µs,
-/// which a scenario should not wait for. A line lands moments after its event; Dispose writes what is queued.
+/// <c>shared: true</c> because several test processes of one run may append to it. Lines are written in batches
+/// (Serilog's batching, <see cref="FileBatches"/>): a shared file takes a cross-process lock per line, about 50 µs,
+/// which a scenario should not wait for. A line lands within <see cref="Latency"/> of its event; nothing is dropped
+/// (the queue is unbounded); Dispose writes what is queued.
 /// </summary>
 public sealed class ChaosEventLog : IDisposable
 {
     private static readonly MessageTemplate EmptyTemplate = new([]);
+
+    /// <summary>How long a line may wait for its batch.</summary>
+    public static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(200);
 
     private readonly Logger _logger;
     private readonly TimeProvider _time;
@@ -27,7 +32,8 @@ public sealed class ChaosEventLog : IDisposable
         Directory.CreateDirectory(location.RunDirectory);
         _logger = new LoggerConfiguration()
             .MinimumLevel.Verbose()
-            .WriteTo.Async(to => to.File(new ChaosJsonFormatter(), location.EventsPath, shared: true), blockWhenFull: true)
+            .WriteTo.Sink(new FileBatches(location.EventsPath, new ChaosJsonFormatter()),
+                new BatchingOptions { BufferingTimeLimit = Latency, EagerlyEmitFirstEvent = false, QueueLimit = null })
             .CreateLogger();
     }
 
