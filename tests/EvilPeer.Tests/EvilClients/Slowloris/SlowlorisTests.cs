@@ -22,7 +22,9 @@ public sealed class SlowlorisTests
 
         SeenConnection seen = server.Seen.Single();
         seen.Bytes.Should().Equal(Request);
-        seen.Arrivals.Count.Should().BeGreaterThan(Request.Length / 2, "bytes arrive one by one, not in one segment (a few may coalesce under load)");
+        // The arrivals are the test server's reads: on a loaded machine a late read finds several bytes waiting (12 reads
+        // for 25 bytes seen in CI), while a client that does not trickle shows up as one to three big reads.
+        seen.Arrivals.Count.Should().BeGreaterThanOrEqualTo(Request.Length / 4, "bytes arrive in many small reads, not in one segment");
         (seen.Arrivals[^1] - seen.Arrivals[0]).Should().BeGreaterThan(TimeSpan.FromMilliseconds(200),
             $"{Request.Length} bytes at 100 B/s take ~{(Request.Length - 1) * 10} ms");
         report.Connections.Single().BytesSent.Should().Be(Request.Length);
