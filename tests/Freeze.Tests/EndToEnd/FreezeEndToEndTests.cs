@@ -134,7 +134,7 @@ public sealed class FreezeEndToEndTests(PlantedBugRun planted) : IDisposable
 
     public void Dispose() => _out.Dispose();
 
-    /// <summary>The run's event log is written in the background: a line lands moments after its event.</summary>
+    /// <summary>The run's event log is written in the background, in batches: a line lands within 200 ms of its event.</summary>
     private static readonly TimeSpan LogLands = TimeSpan.FromSeconds(10);
 
     // The run's event log stays open for appending until the process exits.
