@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Validation;
@@ -13,13 +11,6 @@ namespace ChaosFeatures.EvilPeer.Forked;
 /// </summary>
 public static class EventLine
 {
-    public static string Format(PeerEvent e)
-    {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var w = new Utf8JsonWriter(buffer)) Write(w, e);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
     /// <summary>The event as one JSON object, without the line end; the caller flushes (and resets) <paramref name="w"/>.</summary>
     public static void Write(Utf8JsonWriter w, PeerEvent e)
     {

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using ChaosFeatures.EvilPeer.Events;
 using ChaosFeatures.EvilPeer.Peers;
-
 using ChaosFeatures.EvilPeer.Waiting;
 
 namespace ChaosFeatures.EvilPeer.Http;
