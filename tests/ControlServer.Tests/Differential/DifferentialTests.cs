@@ -134,7 +134,7 @@ public sealed partial class DifferentialTests
             body = body.Replace(match.Value, listen);
         }
         // Proxies that are disabled and enabled again (by /reset) listen outside the ephemeral range, each server on its own.
-        body = body?.Replace("{freeport}", $"{FreePort.OutsideEphemeralRange()}");
+        body = body?.Replace("{freeport}", $"{FreePort.Next()}");
         return await api.SendAsync(method, path, body, userAgent);
     }
 
