@@ -11,7 +11,8 @@ namespace ChaosFeatures.Gherkin.Reqnroll;
 /// <summary>
 /// What Reqnroll's xUnit plugin registers, done for the bridge: the unit test runtime provider, a trace
 /// listener and attachment handler per test thread (so <c>IReqnrollOutputHelper</c> resolves and writes
-/// into the running case), and the report formatters, all writing under the suite root.
+/// into the running case), and the report formatters, all writing under the suite root. Beyond the plugin: step
+/// matches are remembered for the run (<see cref="RememberedStepMatches"/>).
 /// </summary>
 internal sealed class BridgePlugin(ReportContext reports, bool formatters) : IRuntimePlugin
 {
@@ -26,6 +27,7 @@ internal sealed class BridgePlugin(ReportContext reports, bool formatters) : IRu
             var container = e.ObjectContainer;
             container.RegisterTypeAs<BridgeRuntimeProvider, IUnitTestRuntimeProvider>(BridgeRuntimeProvider.Name);
             container.RegisterInstanceAs(reports);
+            container.RegisterTypeAs<RememberedStepMatches.Memory, RememberedStepMatches.Memory>();
             // Reqnroll's own two formatters, writing under the suite root and whole at the end, and ours from the same messages.
             container.RegisterTypeAs<SuiteMessageFormatter, ICucumberMessageFormatter>(SuiteMessageFormatter.FormatterName);
             container.RegisterTypeAs<SuiteHtmlFormatter, ICucumberMessageFormatter>(SuiteHtmlFormatter.FormatterName);
@@ -38,6 +40,7 @@ internal sealed class BridgePlugin(ReportContext reports, bool formatters) : IRu
         {
             e.ObjectContainer.RegisterTypeAs<CaseTraceListener, ITraceListener>();
             e.ObjectContainer.RegisterTypeAs<ReqnrollAttachmentHandler, IReqnrollAttachmentHandler>();
+            e.ObjectContainer.RegisterTypeAs<RememberedStepMatches, IStepDefinitionMatchService>();
         };
     }
 }
