@@ -26,13 +26,16 @@ Feature: StackExchange.Redis when the network to Redis lies
     And the transfer of task "C" took at least 1000 ms
     And the transfer of task "C" took less than 4500 ms
 
+  # K waits for C's SET to reach the proxy instead of sleeping: the reset must land while the command is held by the
+  # latency, and before the multiplexer's 1 s timeout, however late either task gets a thread on a busy machine. Any
+  # bytes would not do: the multiplexer sends its own INFO now and then.
   Scenario: a reset mid-command fails that command, and the multiplexer reconnects by itself
     When task "K" adds 3000 ms latency to the proxy of peer "R"
-    And task "C" sleeps 50 ms
-    And task "C" sets "greeting" to "hello" through "M"
-    And task "K" sleeps 250 ms
+    And task "K" waits until a client sends "SET" through the proxy of peer "R"
     And task "K" resets the connections of the proxy of peer "R"
     And task "K" removes the toxics of the proxy of peer "R"
+    And task "C" sleeps 50 ms
+    And task "C" sets "greeting" to "hello" through "M"
     Then the outcome of task "C" is reset
     When task "C2" waits until "M" answers again
     And task "C2" gets "greeting" through "M"
@@ -40,10 +43,10 @@ Feature: StackExchange.Redis when the network to Redis lies
 
   Scenario: the proxy going down mid-command fails that command as a closed connection
     When task "K" adds 3000 ms latency to the proxy of peer "R"
+    And task "K" waits until a client sends "SET" through the proxy of peer "R"
+    And task "K" takes the proxy of peer "R" down
     And task "C" sleeps 50 ms
     And task "C" sets "greeting" to "hello" through "M"
-    And task "K" sleeps 250 ms
-    And task "K" takes the proxy of peer "R" down
     Then the outcome of task "C" is eof
 
   # A command sent while Redis is unreachable does not fail at once: it waits in the multiplexer's backlog for a

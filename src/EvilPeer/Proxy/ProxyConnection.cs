@@ -45,6 +45,13 @@ internal sealed class ProxyConnection : IToxicHost
 
     public ProxyEvents Events => _proxy.Events;
 
+    /// <summary>A read from one end: what the client sent goes to the proxy's <see cref="ToxicProxy.WhenClientSends"/> watches.</summary>
+    public void Read(ToxicStream stream, ReadOnlySpan<byte> bytes)
+    {
+        if (stream == ToxicStream.Upstream) _proxy.ClientSent(Id, bytes);
+        if (Events.BytesOn) EmitBytes("read", stream, bytes.Length);
+    }
+
     IPeerEventSink? IToxicHost.Events => _proxy.Events.Sink;
 
     bool IToxicHost.ChunkEventsOn => _proxy.Events.BytesOn;

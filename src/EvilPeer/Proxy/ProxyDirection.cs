@@ -92,7 +92,7 @@ internal sealed class ProxyDirection
                 if (read == 0) break;
                 long arrived = _connection.Time.GetTimestamp();
                 Interlocked.Add(ref _bytesRead, read);
-                if (_connection.Events.BytesOn) _connection.EmitBytes("read", Stream, read);
+                _connection.Read(Stream, buffer.AsSpan(0, read));
                 bulk = read == buffer.Length;
 
                 RefreshToxics();

@@ -26,6 +26,7 @@ public sealed class ToxicProxy : IAsyncDisposable
     private CancellationTokenSource? _listening;
     private IPEndPoint? _endpoint;
     private long _nextConnectionId;
+    private ClientSendWatch[] _watches = [];
     private bool _enabled;
     private bool _disposed;
 
@@ -55,6 +56,37 @@ public sealed class ToxicProxy : IAsyncDisposable
     public IReadOnlyList<ToxicOptions> Toxics => Volatile.Read(ref _toxics);
 
     public int ConnectionCount { get { lock (_gate) return _live.Count; } }
+
+    /// <summary>
+    /// Completes once a client sends <paramref name="bytes"/> through the proxy, on any connection, counting only what
+    /// the proxy reads after this call, and as it reads it (before any toxic holds it back): a caller that sees it
+    /// complete knows that request is in flight. Other traffic (a client library's own heartbeats) does not count.
+    /// </summary>
+    public Task WhenClientSends(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken = default)
+    {
+        if (bytes.IsEmpty) throw new ArgumentException("The bytes to watch for are empty.", nameof(bytes));
+        var watch = new ClientSendWatch(bytes.ToArray());
+        lock (_gate) _watches = [.. _watches, watch];
+        return WatchAsync(watch, cancellationToken);
+    }
+
+    private async Task WatchAsync(ClientSendWatch watch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await watch.Seen.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate) _watches = Array.FindAll(_watches, w => w != watch);
+        }
+    }
+
+    /// <summary>Bytes a connection read from its client, for the watches (none, most of the time).</summary>
+    internal void ClientSent(long connection, ReadOnlySpan<byte> bytes)
+    {
+        foreach (ClientSendWatch watch in Volatile.Read(ref _watches)) watch.Observe(connection, bytes);
+    }
 
     /// <summary>The listener's TLS handshakes, faults and failures (all zero without <see cref="ToxicProxyOptions.Tls"/>).</summary>
     public TlsCounters TlsStats { get; } = new();

@@ -30,6 +30,7 @@ public static class ChaosEventNames
     public const string ProxyClear = "proxy_clear";
     public const string ProxyReset = "proxy_reset";
     public const string ProxyConnectionSeen = "proxy_connection_seen";
+    public const string ProxyClientSent = "proxy_client_sent";
 
     // A faulty stream's faults (kind fault).
     public const string FailEveryNth = "fail_every_nth";

@@ -76,4 +76,27 @@ public static class ProxyActions
             events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.ProxyConnectionSeen, ("proxy", proxy.Name), ("connections", (long)proxy.ConnectionCount)));
         });
     }
+
+    /// <summary>
+    /// Waits until a client has sent <paramref name="text"/> through the proxy, as <paramref name="sent"/> (a
+    /// <see cref="ToxicProxy.WhenClientSends"/> watch made when the step was bound, in scenario order, so a later step's
+    /// request counts however late this task gets to run) says, so the fault that follows lands on that request in
+    /// flight rather than on a client library's own traffic. Fails after <see cref="ConnectionBound"/>.
+    /// </summary>
+    public static TaskAction AwaitClientSend(string peer, ToxicProxy proxy, string text, Task sent, IChaosEventSink events, TimeProvider? time = null)
+    {
+        var clock = time ?? TimeProvider.System;
+        return new($"wait for a client to send \"{text}\" through the proxy of {peer}", ConnectionBound, async (t, ct) =>
+        {
+            try
+            {
+                await sent.WaitAsync(ConnectionBound, clock, ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"no client sent \"{text}\" through the proxy of {peer} within {ConnectionBound.TotalSeconds:0} s");
+            }
+            events.Record(ChaosEvent.Of(ChaosEventKinds.Client, t.Name, ChaosEventNames.ProxyClientSent, ("proxy", proxy.Name), ("text", text)));
+        });
+    }
 }

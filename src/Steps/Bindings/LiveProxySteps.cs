@@ -12,8 +12,9 @@ namespace ChaosFeatures.Steps.Bindings;
 [StepTopic(20, "Proxy faults while tasks run", "A task can act on a running toxic proxy, in its queue, so the fault lands at a chosen point " +
     "of the clients' work (after a sleep, mid-command): down closes the listener (new connections are refused) and ends live ones " +
     "with a FIN, as Toxiproxy's enabled=false; up listens again on the same port; a reset sends an RST on every connection live through " +
-    "the proxy at that moment (later ones pass); a task can wait until a client has connected through the proxy, so a fault lands on a call in " +
-    "flight (at most 10 s); toxics added this way apply to live connections from their next " +
+    "the proxy at that moment (later ones pass); a task can wait until a client has connected through the proxy, or until a client sends a text " +
+    "through it (its UTF-8 bytes, on one connection, sent after the wait's step, so the fault that follows lands on that request in flight " +
+    "and not on the client library's own heartbeats), at most 10 s each; toxics added this way apply to live connections from their next " +
     "chunk, and removing the toxics removes every toxic of the proxy, those of Given steps too.")]
 public sealed class LiveProxySteps(ChaosScenario chaos)
 {
@@ -32,6 +33,20 @@ public sealed class LiveProxySteps(ChaosScenario chaos)
     [When("task {string} waits until a client connects through the proxy of peer {string}"), StepExample("When task \"K\" waits until a client connects through the proxy of peer \"R\"")]
     public async Task AwaitConnection(string task, string peer) =>
         chaos.Tasks.Enqueue(task, ProxyActions.AwaitConnection(peer, await ProxyAsync(peer), chaos.Timeline));
+
+    [When("task {string} waits until a client sends {string} through the proxy of peer {string}"), StepExample("When task \"K\" waits until a client sends \"SET\" through the proxy of peer \"R\"")]
+    public async Task AwaitClientSend(string task, string text, string peer)
+    {
+        if (text.Length is 0 or > MaxWatchedText)
+            throw new ArgumentOutOfRangeException(nameof(text), text.Length, $"the text a client sends must be 1 to {MaxWatchedText} characters");
+        var proxy = await ProxyAsync(peer);
+        // Watched from now, when the step is bound: the steps after this one cannot have sent yet, whenever the task runs.
+        var sent = proxy.WhenClientSends(System.Text.Encoding.UTF8.GetBytes(text), chaos.Cancellation);
+        chaos.Tasks.Enqueue(task, ProxyActions.AwaitClientSend(peer, proxy, text, sent, chaos.Timeline));
+    }
+
+    private const int MaxWatchedText = 1024;
+
 
     [When("task {string} adds {int} ms latency to the proxy of peer {string}"), StepExample("When task \"K\" adds 500 ms latency to the proxy of peer \"R\"")]
     public async Task AddLatency(string task, int ms, string peer)
