@@ -5,10 +5,12 @@ Feature: An HTTP response cut mid-body, crossed with how the client asks
   FIN is eof, an RST reset and silence a timeout of the client's own; the bytes before the cut arrive
   as a clean prefix. A toxic proxy cutting the stream behaves the same way.
 
+  # The give-up must outlast connecting and reading the headers on a loaded machine (a fresh-clone CI took 955 ms
+  # to connect once), or a hang before the status line is a timeout without a status; only "hangs" waits it out.
   Scenario Outline: a cut after some body bytes ends the request as the cut does
     Given an HTTP peer "EP" answering 200 with 1000 bytes
     And HTTP peer "EP" cuts the body after 0..999 bytes and <ending>
-    And task "C" gives up after 400 ms
+    And task "C" gives up after 2000 ms
     When one of:
       | task "C" requests "/" from peer "EP"                              |
       | task "C" requests "/" from peer "EP" reading the body byte by byte |

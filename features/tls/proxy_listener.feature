@@ -43,7 +43,8 @@ Feature: A proxy that terminates TLS in front of a plain server, with toxics on 
     Given an HTTP peer "EP" answering 200 with 1000 bytes
     And HTTP peer "EP" <fault>
     And the proxy of peer "EP" speaks TLS to its clients
-    And task "C" gives up after 400 ms
+    # Long enough for a TLS handshake and the headers on a loaded machine; only the short body waits it out.
+    And task "C" gives up after 2000 ms
     When one of:
       | task "C" requests "/" from peer "EP"                              |
       | task "C" requests "/" from peer "EP" reading the body byte by byte |
