@@ -46,12 +46,16 @@ public sealed class RealServer : IPeer
     /// <summary>The server's own temporary folder (its log is there while it runs); removed when it stops.</summary>
     public string Folder => _folder.FullName;
 
+    /// <summary>How the temp folders of this process's servers of <paramref name="kind"/> begin (<c>chaos-KIND-PID-</c>).</summary>
+    public static string TempFolderPrefix(RealServerKind kind) => $"chaos-{kind.Name}-{Environment.ProcessId}-";
+
     /// <summary>Starts the server and returns once it accepts connections.</summary>
     /// <exception cref="InvalidOperationException">The program is missing, or it did not listen in time (its log is in the message).</exception>
     public static async Task<RealServer> StartAsync(RealServerKind kind, CancellationToken cancellationToken)
     {
         string program = kind.FindProgram() ?? throw new InvalidOperationException(kind.MissingReason);
-        DirectoryInfo folder = Directory.CreateTempSubdirectory($"chaos-{kind.Name}-");
+        // The pid in the name tells this process's server folders from another test run's on the same machine.
+        DirectoryInfo folder = Directory.CreateTempSubdirectory(TempFolderPrefix(kind));
         int port = FreePort();
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true, Environment = { ["CHAOS_SERVER_FOLDER"] = folder.FullName } };
         foreach (string argument in (string[])["-c", Guard, program, .. kind.Arguments(port, folder.FullName)]) start.ArgumentList.Add(argument);

@@ -88,7 +88,8 @@ public sealed class ServerUnderTest : IAsyncDisposable
         if (options.Port != 0 && await AcceptsAsync(port, cancellationToken))
             throw new InvalidOperationException($"server {name}: 127.0.0.1:{port} is already in use by another process");
 
-        string folder = Directory.CreateTempSubdirectory($"chaos-sut-{name}-").FullName;
+        // The pid in the name tells this process's server folders from another test run's on the same machine.
+        string folder = Directory.CreateTempSubdirectory(TempFolderPrefix(name)).FullName;
         var sink = new ServerEvents(name, events);
         long startedAt = time.GetTimestamp();
         ServerGuard guard;
@@ -306,6 +307,9 @@ public sealed class ServerUnderTest : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>How the temp folders of this process's server <paramref name="name"/> begin (<c>chaos-sut-NAME-PID-</c>).</summary>
+    public static string TempFolderPrefix(string name) => $"chaos-sut-{name}-{Environment.ProcessId}-";
 
     private static string Tail(string folder) => LogTail.OneLine(LogTail.Read(Path.Combine(folder, "stderr.log"), StderrTailBytes));
 

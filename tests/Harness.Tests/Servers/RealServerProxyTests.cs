@@ -83,14 +83,14 @@ public sealed class RealServerProxyTests
     {
         var broken = RealServerKind.Redis with { Name = "broken-redis", Arguments = (port, folder) =>
             [.. RealServerKind.Redis.Arguments(port, folder), "--no-such-option", "yes"] };
-        string[] before = Directory.GetDirectories(Path.GetTempPath(), "chaos-broken-redis-*");
+        string[] before = Directory.GetDirectories(Path.GetTempPath(), RealServer.TempFolderPrefix(broken) + "*");
         var clock = Stopwatch.StartNew();
 
         Func<Task> start = () => RealServer.StartAsync(broken, CancellationToken.None);
 
         (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage("redis-server exited before it listened on *no-such-option*");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "a server that exits is not waited for until the start bound");
-        Directory.GetDirectories(Path.GetTempPath(), "chaos-broken-redis-*").Should().BeEquivalentTo(before);
+        Directory.GetDirectories(Path.GetTempPath(), RealServer.TempFolderPrefix(broken) + "*").Should().BeEquivalentTo(before);
     }
 
     private static async Task<Socket> ConnectAsync(IPEndPoint endPoint)

@@ -56,7 +56,7 @@ public sealed class NothingLeftBehindTests
     public async Task A_start_cut_before_the_port_opens_leaves_no_process_or_folder()
     {
         string marker = $"{Random.Shared.Next(100_000, 999_999)}.25";
-        string[] before = Processes.TempFolders("chaos-sut-slow-");
+        string[] before = Processes.TempFolders(ServerUnderTest.TempFolderPrefix("slow"));
         var scenario = new ScenarioServers(() => null);
         Task<ServerUnderTest> starting = scenario.StartServerAsync(new ServerUnderTestOptions("slow", new ServerCommand("sleep", [marker]),
             port: Processes.FreePort(), startTimeoutMs: 60_000));
@@ -67,7 +67,7 @@ public sealed class NothingLeftBehindTests
 
         await FluentActions.Awaiting(() => starting).Should().ThrowAsync<OperationCanceledException>();
         (await Processes.BecomesGoneAsync(pid)).Should().BeTrue("the command that never listened");
-        Processes.TempFolders("chaos-sut-slow-").Should().BeEquivalentTo(before);
+        Processes.TempFolders(ServerUnderTest.TempFolderPrefix("slow")).Should().BeEquivalentTo(before);
     }
 
     [Fact]

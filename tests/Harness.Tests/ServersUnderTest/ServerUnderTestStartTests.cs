@@ -36,13 +36,13 @@ public sealed class ServerUnderTestStartTests
     public async Task A_command_that_does_not_exist_is_one_line_and_starts_nothing()
     {
         // A name of its own: other tests start servers named S in parallel, and their temp folders come and go.
-        string[] before = Processes.TempFolders("chaos-sut-Missing-");
+        string[] before = Processes.TempFolders(ServerUnderTest.TempFolderPrefix("Missing"));
         Func<Task> onPath = () => ServerUnderTest.StartAsync(new ServerUnderTestOptions("Missing", ServerCommand.Parse("no-such-server --port {port}")));
         Func<Task> byPath = () => ServerUnderTest.StartAsync(new ServerUnderTestOptions("Missing", ServerCommand.Parse("/nonexistent/server {port}")));
 
         (await onPath.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Be("server Missing: command \"no-such-server\" is not on PATH");
         (await byPath.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Be("server Missing: command \"/nonexistent/server\" does not exist");
-        Processes.TempFolders("chaos-sut-Missing-").Should().BeEquivalentTo(before);
+        Processes.TempFolders(ServerUnderTest.TempFolderPrefix("Missing")).Should().BeEquivalentTo(before);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using ChaosFeatures.Gherkin.Expansion;
 using ChaosFeatures.Gherkin.Running;
 using ChaosFeatures.Gherkin.Suite;
 using ChaosFeatures.Harness.Replay;
+using ChaosFeatures.Harness.ServersUnderTest;
 using ChaosFeatures.Steps.Tests.Bindings;
 using ChaosFeatures.Steps.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed partial class WatchdogCutTests
     public async Task A_case_cut_by_the_watchdog_leaves_no_process_socket_or_temp_folder()
     {
         var before = Leftovers.Descendants();
-        var foldersBefore = Leftovers.TempFolders("chaos-sut-WatchdogCut-");
+        var foldersBefore = Leftovers.TempFolders(ServerUnderTest.TempFolderPrefix("WatchdogCut"));
         // One run (Reqnroll runs one test run per assembly at a time), its two cases at once, as two features of a suite run.
         var suite = FeatureSuite.Load(FixtureRun.Root, ["Fixtures/watchdog_honours.feature", "Fixtures/watchdog_ignores.feature"], ExpansionOptions.Default);
         suite.Errors.Should().BeEmpty();
@@ -54,7 +55,7 @@ public sealed partial class WatchdogCutTests
             result.Message.Should().Contain("F finished").And.Contain("E finished", "both floods ended");
         }
         (await Leftovers.UntilNoneAsync<int>(() => [.. Leftovers.Descendants().Except(before)])).Should().BeEmpty("no guard, server or forked client is left");
-        Leftovers.TempFolders("chaos-sut-WatchdogCut-").Should().BeEquivalentTo(foldersBefore, "no server folder is left");
+        Leftovers.TempFolders(ServerUnderTest.TempFolderPrefix("WatchdogCut")).Should().BeEquivalentTo(foldersBefore, "no server folder is left");
     }
 
     /// <summary>
