@@ -1,3 +1,4 @@
+using System.Text;
 using ChaosFeatures.EvilPeer.Proxy;
 using ChaosFeatures.EvilPeer.Toxics.Bandwidth;
 using ChaosFeatures.EvilPeer.Toxics.Latency;
@@ -41,12 +42,11 @@ public sealed class LiveProxySteps(ChaosScenario chaos)
             throw new ArgumentOutOfRangeException(nameof(text), text.Length, $"the text a client sends must be 1 to {MaxWatchedText} characters");
         var proxy = await ProxyAsync(peer);
         // Watched from now, when the step is bound: the steps after this one cannot have sent yet, whenever the task runs.
-        var sent = proxy.WhenClientSends(System.Text.Encoding.UTF8.GetBytes(text), chaos.Cancellation);
+        var sent = proxy.WhenClientSends(Encoding.UTF8.GetBytes(text), chaos.Cancellation);
         chaos.Tasks.Enqueue(task, ProxyActions.AwaitClientSend(peer, proxy, text, sent, chaos.Timeline));
     }
 
     private const int MaxWatchedText = 1024;
-
 
     [When("task {string} adds {int} ms latency to the proxy of peer {string}"), StepExample("When task \"K\" adds 500 ms latency to the proxy of peer \"R\"")]
     public async Task AddLatency(string task, int ms, string peer)
