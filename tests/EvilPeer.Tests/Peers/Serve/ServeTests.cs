@@ -61,7 +61,7 @@ public sealed class ServeTests
     }
 
     [Fact]
-    public async Task Slices_with_delay_arrive_as_separate_reads_and_take_the_sum_of_delays()
+    public async Task Slices_with_delay_leave_as_separate_writes_and_take_the_sum_of_delays()
     {
         var sink = new RecordingPeerSink();
         await using var peer = await Start(new ServeBehaviour(Bytes[..50], slice: 10, delayMs: 40), sink);
@@ -70,9 +70,8 @@ public sealed class ServeTests
         var download = await LoopbackClient.DownloadAsync(client);
 
         download.Bytes.Should().Equal(Bytes[..50]);
-        download.Reads.Should().BeGreaterThanOrEqualTo(3, "5 slices 40 ms apart cannot all coalesce into one read");
-        // Timed by the peer's own write events: the client's first read can be scheduled late on a loaded machine,
-        // which shortened the interval the client saw (146 ms for 160 ms of delays in one CI run).
+        // Timed by the peer's own write events, and the client's reads not counted: a client scheduled late on a loaded
+        // machine sees a shorter interval (146 ms for 160 ms of delays in one CI run) and may take the slices together.
         var writes = sink.Named("write").Where(e => e.ConnectionId == 1).ToArray();
         writes.Should().HaveCount(5);
         // Timers run on a coarser clock than the stopwatch's: by the stopwatch each 40 ms wait may end a few ms early

@@ -18,11 +18,10 @@ public sealed class SlicerToxicTests
         ReadOutcome outcome = await LoopbackClient.ReadToEndAsync(client);
 
         outcome.Bytes.Should().Equal(payload);
-        // The proxy's writes are what the slicer controls; how many reads the client needs also
-        // depends on how promptly a busy machine schedules it, so that bound stays loose.
+        // The proxy's writes are what the slicer controls. How many reads the client needs is not asserted: a client
+        // scheduled late on a busy machine finds every slice waiting and takes them in one read (a fresh-clone CI did).
         long[] writes = [.. harness.Sink.Named("write").Select(e => (long)RecordingPeerSink.Field(e, "bytes")!)];
         writes.Should().HaveCountGreaterThan(6).And.OnlyContain(bytes => bytes >= 1 && bytes <= 25);
-        outcome.Reads.Should().BeGreaterThan(1);
         outcome.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(90), "slices are spaced by the delay");
     }
 }
