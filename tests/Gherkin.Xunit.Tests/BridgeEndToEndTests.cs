@@ -74,6 +74,17 @@ public sealed class BridgeEndToEndTests(BridgeFixtureSuite fixture)
         results.Should().HaveCount(GoodCases).And.OnlyContain(r => r.Outcome == "Failed" && r.Message.Contains("CHAOS_ITERATIONS='many' is invalid") && !r.Message.Trim().Contains('\n'));
     }
 
+    [Fact]
+    public async Task A_bad_CHAOS_GEN_SEED_fails_the_run_under_a_Category_filter_too()
+    {
+        // The seed is read at discovery, before any case exists: the suite's error case carries every feature's tags,
+        // so a filtered run fails with the reason instead of running nothing.
+        var (_, results) = await fixture.TestAsync(new Dictionary<string, string> { ["CHAOS_GEN_SEED"] = "-1" }, "--filter", "Category=good");
+
+        results.Should().ContainSingle().Which.Should().Match<TrxResult>(r => r.Outcome == "Failed"
+            && r.Name == "Feature error: suite" && r.Message.Contains("CHAOS_GEN_SEED='-1' is invalid"));
+    }
+
     private static TrxResult Single(IReadOnlyList<TrxResult> results, string namePrefix) =>
         results.Should().ContainSingle(r => r.Name.StartsWith(namePrefix)).Subject;
 }

@@ -24,7 +24,7 @@ public sealed class GherkinDiscoverer(IMessageSink diagnosticMessageSink) : IXun
         var assembly = testMethod.TestClass.Class.ToRuntimeType().Assembly;
 
         SuiteSession session;
-        string root;
+        string? root = null;
         try
         {
             root = SuiteRoot.Locate(Path.GetDirectoryName(assembly.Location) ?? AppContext.BaseDirectory);
@@ -32,7 +32,8 @@ public sealed class GherkinDiscoverer(IMessageSink diagnosticMessageSink) : IXun
         }
         catch (Exception e) when (e is ConfigurationException or IOException or UnauthorizedAccessException)
         {
-            return [new FeatureErrorTestCase(diagnosticMessageSink, display, options, testMethod, "suite", e.Message, [])];
+            var tags = root is null ? [] : SalvagedTags.OfSuite(root, paths);
+            return [new FeatureErrorTestCase(diagnosticMessageSink, display, options, testMethod, "suite", e.Message, tags)];
         }
 
         if (session.ShardError is { } shardError)

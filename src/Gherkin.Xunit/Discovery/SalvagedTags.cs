@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChaosFeatures.Gherkin.Parsing;
 
 namespace ChaosFeatures.Gherkin.Xunit.Discovery;
 
@@ -21,6 +22,14 @@ internal static partial class SalvagedTags
         }
         return tags;
     }
+
+    /// <summary>
+    /// The feature-level tags of every feature file under <paramref name="paths"/>, for an error of the whole suite: it
+    /// must fail under whatever Category filter the run was started with (a bad CHAOS_GEN_SEED under
+    /// <c>--filter Category=io</c> was a run of nothing, and green).
+    /// </summary>
+    public static IReadOnlyList<string> OfSuite(string root, IReadOnlyList<string> paths) =>
+        [.. FeatureFiles.Find(root, paths, []).SelectMany(file => Read(file.FullPath)).Distinct(StringComparer.Ordinal)];
 
     [GeneratedRegex(@"@(\S+)")]
     private static partial Regex Tag();
