@@ -69,13 +69,17 @@ public sealed class ConsumeTests
         using var client = await LoopbackClient.ConnectAsync(peer.EndPoint, sendBufferSize: 4096);
 
         long accepted = FillWithoutBlocking(client, total);
-        var stalled = client.SendAsync(new byte[64 * 1024]);
+        using var abandon = new CancellationTokenSource();
+        var stalled = client.SendAsync(new byte[64 * 1024], SocketFlags.None, abandon.Token).AsTask();
         var finished = await Task.WhenAny(stalled, Task.Delay(500));
 
         finished.Should().NotBeSameAs(stalled, "the peer never reads, so the send cannot complete");
         accepted.Should().BeLessThan(total / 8, "the kernel buffers hold only a little of the upload");
         peer.Stats.BytesRead.Should().Be(0);
-        client.Dispose(); // aborts the pending send
+        // The send's own token ends it; disposing alone once left it pending past the 10 s bound
+        // on a loaded CI run (the close did not reach the operation waiting for buffer space).
+        abandon.Cancel();
+        client.Dispose();
         await stalled.ContinueWith(_ => { }).WaitAsync(LoopbackClient.Bound);
     }
 
