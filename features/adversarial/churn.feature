@@ -17,7 +17,7 @@ Feature: Open/close churn leaves no descriptor and no CLOSE_WAIT behind
     Then counter "evil_client_connected_E" equals 400
     And the open file descriptors of server "X" return to within 15 of the baseline within 10000 ms
     And server "X" has no connection in CLOSE_WAIT within 10000 ms
-    And server "X" answers a legitimate client within 2000 ms
+    And server "X" answers a legitimate client again within 10000 ms
 
     Examples:
       | server | request         |
