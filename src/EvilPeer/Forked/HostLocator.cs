@@ -11,6 +11,9 @@ public static class HostLocator
     /// <summary>Our pid, given to the host so it can tell whether its parent died before it armed PDEATHSIG.</summary>
     public const string ParentPidVariable = "EVILPEER_PARENT_PID";
 
+    /// <summary>Off in hosts unless the caller's environment sets it (see <see cref="StartInfo"/>).</summary>
+    public const string DiagnosticsVariable = "DOTNET_EnableDiagnostics";
+
     /// <summary>
     /// The folder beside the tests where the ChaosFeatures.Steps package puts the host: a whole app with its own
     /// dependencies, so none of them lands among (or overwrites) the test project's.
@@ -57,6 +60,10 @@ public static class HostLocator
         if (isDll) info.ArgumentList.Add(hostPath);
         foreach (string argument in arguments) info.ArgumentList.Add(argument);
         info.Environment[ParentPidVariable] = Environment.ProcessId.ToString();
+        // The runtime removes its debugger pipes and diagnostics socket from the temp folder only
+        // on a normal exit, and hosts are killed on purpose: with them on, every kill left three
+        // files behind. A user who wants to trace a host sets the variable themselves.
+        info.Environment.TryAdd(DiagnosticsVariable, "0");
         return info;
     }
 }

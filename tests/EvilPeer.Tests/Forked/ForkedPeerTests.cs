@@ -89,6 +89,9 @@ public sealed class ForkedPeerTests
         (rest.EndedWithFin || rest.Error == SocketError.ConnectionReset).Should().BeTrue($"EOF or reset, not {rest.Error}");
         await peer.WaitForExitAsync(LoopbackClient.Bound);
         HostProcesses.IsGone(peer.ProcessId).Should().BeTrue();
+        string[] runtimeFiles = [.. Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{peer.ProcessId}-*"),
+            .. Directory.GetFiles(Path.GetTempPath(), $"clr-debug-pipe-{peer.ProcessId}-*")];
+        runtimeFiles.Should().BeEmpty("a killed host leaves no runtime IPC files behind");
     }
 
     [Fact]
